@@ -1,0 +1,92 @@
+// AwsClient: one AWS API call, end to end, driven by the service model:
+//   model -> access policy -> validation -> credentials -> cache/coalesce ->
+//   endpoint -> serialize -> sign -> send with retries -> parse -> CallError.
+// The access policy is checked first, so a refused call is never signed or sent.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/access_policy.h"
+#include "aws/call_error.h"
+#include "aws/credentials.h"
+#include "aws/http.h"
+#include "aws/response_cache.h"
+#include "aws/retry.h"
+#include "base/cancel.h"
+#include "base/env.h"
+#include "models/model_registry.h"
+
+namespace awsmcp::aws {
+
+// Where a call goes.
+struct CallTarget {
+  std::string url;             // "https://ecs.us-east-1.amazonaws.com" (no trailing slash)
+  std::string signing_region;  // usually the region; us-east-1 for global endpoints
+};
+using EndpointResolverFn =
+    std::function<Result<CallTarget>(const models::ServiceMetadata& service, const std::string& region)>;
+
+struct ClientOptions {
+  AccessPolicyOptions access;       // default: read-only, no secret reads
+  ResponseCacheOptions cache;       // default: 30 s TTL
+  RetryOptions retry;               // default: SDK standard mode (3 attempts)
+  std::string default_region;       // default "": then every call must name a region
+  std::string user_agent = "aws-mcp/0.1";
+};
+
+struct CallOptions {
+  std::string region;   // "" = ClientOptions::default_region
+  bool refresh = false; // bypass the cache (the fresh answer is cached)
+  CancelToken cancel;
+};
+
+// What a call produced, with where it went (for hints and logs).
+struct CallInfo {
+  std::string region;
+  bool cache_hit = false;
+  int attempts = 0;
+};
+
+class AwsClient {
+ public:
+  // None of the pointers is owned; all must outlive the client.
+  AwsClient(ClientOptions options, Env* env, HttpClient* http, CredentialsProvider* credentials,
+            models::ModelRegistry* models, EndpointResolverFn endpoints);
+
+  // Calls `operation` (API or CLI name) of `service` (CLI name) with `params`
+  // (API member names). The output has the API's member names and nesting,
+  // timestamps as ISO-8601 strings. Thread-safe.
+  std::expected<nlohmann::json, CallError> Call(const std::string& service, const std::string& operation,
+                                                const nlohmann::json& params, const CallOptions& options,
+                                                CallInfo* info = nullptr);
+
+  // Resolves a service and operation and checks the access policy, without
+  // sending anything: what a call would do, for discovery and pagination.
+  struct Resolved {
+    std::shared_ptr<const models::ServiceModel> model;
+    const models::Operation* op = nullptr;
+  };
+  std::expected<Resolved, CallError> Resolve(const std::string& service, const std::string& operation) const;
+
+  const ClientOptions& options() const { return options_; }
+  models::ModelRegistry& models() const { return *models_; }
+
+ private:
+  CallResult Send(const Resolved& r, const nlohmann::json& params, const std::string& region,
+                  const Credentials& creds, const CancelToken& cancel, int* attempts);
+
+  const ClientOptions options_;
+  Env* const env_;
+  HttpClient* const http_;
+  CredentialsProvider* const credentials_;
+  models::ModelRegistry* const models_;
+  const EndpointResolverFn endpoints_;
+  RetryPolicy retry_;
+  ResponseCache cache_;
+};
+
+}  // namespace awsmcp::aws

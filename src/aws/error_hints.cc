@@ -1,0 +1,57 @@
+#include "aws/error_hints.h"
+
+#include <array>
+#include <string_view>
+
+namespace awsmcp::aws {
+namespace {
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool AnyOf(std::string_view code, std::initializer_list<std::string_view> codes) {
+  for (auto c : codes) {
+    if (code == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string HintFor(const CallError& error, const models::ServiceMetadata& service, const std::string& operation,
+                    const std::string& region) {
+  const std::string& code = error.code;
+  if (Contains(code, "AccessDenied") || AnyOf(code, {"UnauthorizedOperation", "AuthorizationError",
+                                                     "AuthorizationErrorException", "NotAuthorized"})) {
+    return "Your AWS identity is not allowed to call " + service.signing_name + ":" + operation +
+           ". Grant that IAM action to the role or user (least privilege: read actions only), or check that "
+           "the right profile is in use (aws sts get-caller-identity).";
+  }
+  if (AnyOf(code, {"ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"})) {
+    return "The credentials have expired. Refresh them: `aws sso login --profile <profile>` for SSO profiles, "
+           "or renew the session credentials; the server picks up new credentials without a restart.";
+  }
+  if (AnyOf(code, {"InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId",
+                   "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature"})) {
+    return "AWS did not accept the credentials. Check the access key and secret for the profile in use "
+           "(aws configure list), and that the system clock is correct.";
+  }
+  if (Contains(code, "NotFound") || AnyOf(code, {"NoSuchEntity", "ResourceNotFoundException"})) {
+    return "Check the name or ARN, and that the resource is in region " + region +
+           " of this account: pass \"region\" to look elsewhere.";
+  }
+  if (Contains(code, "Throttl") || AnyOf(code, {"TooManyRequestsException", "RequestLimitExceeded",
+                                                "LimitExceededException", "SlowDown"})) {
+    return "AWS is rate-limiting these calls and the retries ran out. Wait a few seconds, narrow the request, "
+           "or rely on cached answers (omit refresh).";
+  }
+  if (AnyOf(code, {"ValidationException", "InvalidParameterException", "InvalidParameterValue",
+                   "InvalidParameterValueException", "InvalidParameterCombination"})) {
+    return "AWS rejected a parameter; aws_describe shows the operation's members and their types.";
+  }
+  if (code == kConfigError && Contains(error.message, "region")) {
+    return "Set a region: --region, AWS_REGION, the profile's region, or pass \"region\" on the call.";
+  }
+  return error.hint;
+}
+
+}  // namespace awsmcp::aws

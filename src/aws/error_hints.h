@@ -1,0 +1,17 @@
+// Hints for the common AWS errors, as the seed's troubleshooting section lists
+// them: what the user can check or do next.
+#pragma once
+
+#include <string>
+
+#include "aws/call_error.h"
+#include "models/service_model.h"
+
+namespace awsmcp::aws {
+
+// A one- or two-sentence hint for `error` raised by `operation` of `service`
+// in `region`, or "" when there is nothing better to say than the message.
+std::string HintFor(const CallError& error, const models::ServiceMetadata& service, const std::string& operation,
+                    const std::string& region);
+
+}  // namespace awsmcp::aws

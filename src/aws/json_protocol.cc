@@ -1,0 +1,158 @@
+#include "aws/json_protocol.h"
+
+#include "aws/crypto.h"
+#include "models/timestamp.h"
+
+namespace awsmcp::aws {
+namespace {
+
+using nlohmann::json;
+using models::ServiceModel;
+
+constexpr int kMaxDepth = 64;
+
+std::string WireName(const std::string& member, const json& member_ref) {
+  auto it = member_ref.find("locationName");
+  return it != member_ref.end() && it->is_string() ? it->get<std::string>() : member;
+}
+
+Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_name, const json& value, int depth) {
+  if (depth > kMaxDepth) return Fail(Status::InvalidArgument("params nested too deeply"));
+  const json* shape = model.FindShape(shape_name);
+  if (shape == nullptr) return Fail(Status::Internal("model has no shape " + shape_name));
+  const std::string type = shape->value("type", "");
+  if (type == "structure") {
+    json out = json::object();
+    const json& members = (*shape)["members"];
+    for (const auto& [name, v] : value.items()) {
+      auto m = members.find(name);
+      if (m == members.end()) continue;  // validated earlier; nothing unknown gets here
+      auto s = SerializeValue(model, m->value("shape", ""), v, depth + 1);
+      if (!s) return s;
+      out[WireName(name, *m)] = std::move(*s);
+    }
+    return out;
+  }
+  if (type == "list") {
+    json out = json::array();
+    for (const auto& v : value) {
+      auto s = SerializeValue(model, (*shape)["member"].value("shape", ""), v, depth + 1);
+      if (!s) return s;
+      out.push_back(std::move(*s));
+    }
+    return out;
+  }
+  if (type == "map") {
+    json out = json::object();
+    for (const auto& [k, v] : value.items()) {
+      auto s = SerializeValue(model, (*shape)["value"].value("shape", ""), v, depth + 1);
+      if (!s) return s;
+      out[k] = std::move(*s);
+    }
+    return out;
+  }
+  if (type == "timestamp") {
+    auto t = models::ParseTimestampJson(value);
+    if (!t) return Fail(t.error());
+    if (shape->value("timestampFormat", "") == "iso8601") return json(models::FormatIso8601(*t));
+    return models::ToEpochJson(*t);
+  }
+  if (type == "blob") return json(Base64Encode(value.get_ref<const std::string&>()));
+  return value;
+}
+
+}  // namespace
+
+std::string SanitizeErrorCode(std::string_view raw) {
+  auto colon = raw.find(':');
+  if (colon != std::string_view::npos) raw = raw.substr(0, colon);
+  auto hash = raw.rfind('#');
+  if (hash != std::string_view::npos) raw = raw.substr(hash + 1);
+  return std::string(raw.substr(0, 256));
+}
+
+json ShapeJsonOutput(const ServiceModel& model, const std::string& shape_name, const json& value, int depth) {
+  const json* shape = model.FindShape(shape_name);
+  if (shape == nullptr || value.is_null() || depth > kMaxDepth) return value;
+  const std::string type = shape->value("type", "");
+  if (type == "structure") {
+    if (!value.is_object()) return value;
+    json out = json::object();
+    for (const auto& [name, ref] : (*shape)["members"].items()) {
+      auto it = value.find(WireName(name, ref));
+      if (it == value.end()) continue;
+      out[name] = ShapeJsonOutput(model, ref.value("shape", ""), *it, depth + 1);
+    }
+    return out;
+  }
+  if (type == "list") {
+    if (!value.is_array()) return value;
+    json out = json::array();
+    const std::string member = (*shape)["member"].value("shape", "");
+    for (const auto& v : value) out.push_back(ShapeJsonOutput(model, member, v, depth + 1));
+    return out;
+  }
+  if (type == "map") {
+    if (!value.is_object()) return value;
+    json out = json::object();
+    const std::string val = (*shape)["value"].value("shape", "");
+    for (const auto& [k, v] : value.items()) out[k] = ShapeJsonOutput(model, val, v, depth + 1);
+    return out;
+  }
+  if (type == "timestamp") {
+    auto t = models::ParseTimestampJson(value);
+    return t ? json(models::FormatIso8601(*t)) : value;
+  }
+  return value;
+}
+
+Result<HttpRequest> JsonProtocol::BuildRequest(const ServiceModel& model, const models::Operation& op,
+                                               const json& params, const std::string& endpoint) const {
+  HttpRequest req;
+  req.method = "POST";
+  req.url = endpoint + "/";
+  const auto& meta = model.metadata();
+  std::string version = meta.json_version.empty() ? "1.0" : meta.json_version;
+  req.headers.emplace_back("Content-Type", "application/x-amz-json-" + version);
+  req.headers.emplace_back("X-Amz-Target", meta.target_prefix + "." + op.name);
+  json body = json::object();
+  if (!op.input_shape.empty()) {
+    auto s = SerializeValue(model, op.input_shape, params, 0);
+    if (!s) return Fail(s.error());
+    body = std::move(*s);
+  }
+  req.body = body.dump();
+  return req;
+}
+
+Result<json> JsonProtocol::ParseOutput(const ServiceModel& model, const models::Operation& op,
+                                       const HttpResponse& response) const {
+  if (op.output_shape.empty()) return json::object();
+  if (response.body.empty()) return json::object();
+  json body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return Fail(Status::InvalidArgument("AWS answered with a body that is not JSON"));
+  return ShapeJsonOutput(model, op.output_shape, body);
+}
+
+AwsError JsonProtocol::ParseError(const HttpResponse& response) const {
+  AwsError err;
+  err.http_status = response.status;
+  err.request_id = response.Header("x-amzn-requestid");
+  json body = json::parse(response.body, nullptr, false);
+  std::string code = response.Header("x-amzn-errortype");
+  if (body.is_object()) {
+    for (const char* key : {"__type", "code", "Code"}) {
+      if (code.empty() && body.contains(key) && body[key].is_string()) code = body[key].get<std::string>();
+    }
+    for (const char* key : {"message", "Message", "errorMessage"}) {
+      if (err.message.empty() && body.contains(key) && body[key].is_string()) {
+        err.message = body[key].get<std::string>().substr(0, 2048);
+      }
+    }
+  }
+  err.code = SanitizeErrorCode(code);
+  if (err.code.empty()) err.code = "HttpError" + std::to_string(response.status);
+  return err;
+}
+
+}  // namespace awsmcp::aws

@@ -1,0 +1,37 @@
+// Protocol: how one AWS wire protocol turns validated params into an
+// (unsigned) HTTP request and an HTTP answer into the operation's output or an
+// AwsError. One implementation per protocol, all driven by the service model.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/aws_error.h"
+#include "aws/http.h"
+#include "base/status.h"
+#include "models/service_model.h"
+
+namespace awsmcp::aws {
+
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+  // Request for `params` (already validated) to `endpoint` ("https://host[:port]").
+  virtual Result<HttpRequest> BuildRequest(const models::ServiceModel& model, const models::Operation& op,
+                                           const nlohmann::json& params, const std::string& endpoint) const = 0;
+  // Output of a 2xx answer, shaped by the output shape: member names as the API
+  // names them, timestamps as ISO-8601 strings, blobs as base64 strings.
+  // InvalidArgument when the body does not parse.
+  virtual Result<nlohmann::json> ParseOutput(const models::ServiceModel& model, const models::Operation& op,
+                                             const HttpResponse& response) const = 0;
+  // The error in a non-2xx answer. Never fails: unparsable bodies give a code
+  // derived from the HTTP status.
+  virtual AwsError ParseError(const HttpResponse& response) const = 0;
+};
+
+// The protocol implementation for a model's metadata.protocol, or nullptr when
+// aws-mcp does not speak it yet.
+const Protocol* ProtocolFor(const std::string& protocol);
+
+}  // namespace awsmcp::aws

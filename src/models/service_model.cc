@@ -1,0 +1,147 @@
+#include "models/service_model.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace awsmcp::models {
+namespace {
+
+std::vector<std::string> StringOrList(const json& v) {
+  std::vector<std::string> out;
+  if (v.is_string()) out.push_back(v.get<std::string>());
+  if (v.is_array()) {
+    for (const auto& e : v) {
+      if (e.is_string()) out.push_back(e.get<std::string>());
+    }
+  }
+  return out;
+}
+
+std::string Str(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Levenshtein distance, bounded inputs (operation names are short).
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string NormalizeOperationName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (c == '-' || c == '_') continue;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_name, std::string_view service_json,
+                                                                 std::string_view paginators_json) {
+  auto model = std::make_shared<ServiceModel>();
+  json doc = json::parse(service_json, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object() || !doc.contains("metadata") || !doc.contains("operations") || !doc.contains("shapes")) {
+    return Fail(Status::InvalidArgument("model for " + cli_name + " is not a botocore service-2 document"));
+  }
+  const json& meta = doc["metadata"];
+  ServiceMetadata& m = model->metadata_;
+  m.cli_name = std::move(cli_name);
+  m.service_id = Str(meta, "serviceId");
+  m.endpoint_prefix = Str(meta, "endpointPrefix");
+  m.signing_name = Str(meta, "signingName");
+  if (m.signing_name.empty()) m.signing_name = m.endpoint_prefix;
+  m.protocol = Str(meta, "protocol");
+  m.json_version = Str(meta, "jsonVersion");
+  m.target_prefix = Str(meta, "targetPrefix");
+  m.api_version = Str(meta, "apiVersion");
+  m.global_endpoint = Str(meta, "globalEndpoint");
+
+  for (const auto& [name, op] : doc["operations"].items()) {
+    Operation o;
+    o.name = name;
+    if (op.contains("input")) o.input_shape = Str(op["input"], "shape");
+    if (op.contains("output")) o.output_shape = Str(op["output"], "shape");
+    o.documentation = Str(op, "documentation");
+    if (op.contains("http")) {
+      o.http_method = Str(op["http"], "method");
+      o.request_uri = Str(op["http"], "requestUri");
+    }
+    o.readonly_trait = op.value("readonly", false);
+    model->operations_.push_back(std::move(o));
+  }
+  std::sort(model->operations_.begin(), model->operations_.end(),
+            [](const Operation& a, const Operation& b) { return a.name < b.name; });
+  model->shapes_ = std::move(doc["shapes"]);
+
+  if (!paginators_json.empty()) {
+    json pag = json::parse(paginators_json, nullptr, false);
+    if (pag.is_object() && pag.contains("pagination") && pag["pagination"].is_object()) {
+      for (const auto& [name, p] : pag["pagination"].items()) {
+        Paginator out;
+        out.input_tokens = StringOrList(p.value("input_token", json()));
+        out.output_tokens = StringOrList(p.value("output_token", json()));
+        out.result_keys = StringOrList(p.value("result_key", json()));
+        out.non_aggregate_keys = StringOrList(p.value("non_aggregate_keys", json()));
+        out.limit_key = Str(p, "limit_key");
+        out.more_results = Str(p, "more_results");
+        model->paginators_.emplace_back(name, std::move(out));
+      }
+      std::sort(model->paginators_.begin(), model->paginators_.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+  }
+  return std::shared_ptr<const ServiceModel>(std::move(model));
+}
+
+const Operation* ServiceModel::FindOperation(std::string_view name) const {
+  std::string want = NormalizeOperationName(name);
+  for (const auto& op : operations_) {
+    if (NormalizeOperationName(op.name) == want) return &op;
+  }
+  return nullptr;
+}
+
+const json* ServiceModel::FindShape(std::string_view name) const {
+  auto it = shapes_.find(std::string(name));
+  return it == shapes_.end() ? nullptr : &*it;
+}
+
+const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {
+  auto it = std::lower_bound(paginators_.begin(), paginators_.end(), operation,
+                             [](const auto& p, std::string_view n) { return p.first < n; });
+  return it != paginators_.end() && it->first == operation ? &it->second : nullptr;
+}
+
+std::vector<std::string> ServiceModel::SuggestOperations(std::string_view name, size_t limit) const {
+  std::string want = NormalizeOperationName(name);
+  std::vector<std::pair<size_t, std::string>> scored;
+  for (const auto& op : operations_) {
+    std::string norm = NormalizeOperationName(op.name);
+    size_t d = EditDistance(want, norm);
+    // A substring match is as good as a near spelling.
+    if (!want.empty() && norm.find(want) != std::string::npos) d = std::min<size_t>(d, 1);
+    scored.emplace_back(d, op.name);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  size_t cutoff = std::max<size_t>(3, want.size() / 2);
+  for (const auto& [d, n] : scored) {
+    if (out.size() >= limit || d > cutoff) break;
+    out.push_back(n);
+  }
+  return out;
+}
+
+}  // namespace awsmcp::models

@@ -1,0 +1,81 @@
+// ServiceModel: one AWS service's model (botocore's service-2.json and
+// paginators-1.json), read-only after Parse. The runtime interprets it; no
+// code is written per operation.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+
+namespace awsmcp::models {
+
+using nlohmann::json;
+
+struct ServiceMetadata {
+  std::string cli_name;         // "ecs", "logs": what users type
+  std::string service_id;       // "ECS", "CloudWatch Logs": AWS_ENDPOINT_URL_<ID>
+  std::string endpoint_prefix;  // host label: "ecs", "logs"
+  std::string signing_name;     // SigV4 service name
+  std::string protocol;         // "json", "query", "rest-json", ...
+  std::string json_version;     // "1.0" / "1.1" for json
+  std::string target_prefix;    // X-Amz-Target prefix for json
+  std::string api_version;
+  std::string global_endpoint;  // e.g. "iam.amazonaws.com", "" if regional
+};
+
+struct Operation {
+  std::string name;           // API form: "DescribeServices"
+  std::string input_shape;    // "" when the operation takes no input
+  std::string output_shape;   // "" when it returns nothing
+  std::string documentation;  // first sentence
+  std::string http_method;
+  std::string request_uri;
+  bool readonly_trait = false;  // the model's own "readonly": true
+};
+
+// botocore paginator config for one operation.
+struct Paginator {
+  std::vector<std::string> input_tokens;
+  std::vector<std::string> output_tokens;  // JMESPath-lite: "a" or "a.b"
+  std::vector<std::string> result_keys;
+  std::vector<std::string> non_aggregate_keys;  // kept from the first page
+  std::string limit_key;     // "" when none
+  std::string more_results;  // "" when none
+};
+
+class ServiceModel {
+ public:
+  // Parses the two model documents. service_json is required; paginators_json
+  // may be empty.
+  static Result<std::shared_ptr<const ServiceModel>> Parse(std::string cli_name, std::string_view service_json,
+                                                           std::string_view paginators_json);
+
+  const ServiceMetadata& metadata() const { return metadata_; }
+  // Operation by API name ("DescribeServices") or CLI name ("describe-services");
+  // nullptr when unknown.
+  const Operation* FindOperation(std::string_view name) const;
+  // All operations, sorted by API name.
+  const std::vector<Operation>& operations() const { return operations_; }
+  // A shape's definition (botocore form); nullptr when unknown.
+  const json* FindShape(std::string_view name) const;
+  // Paginator for an operation; nullptr when it does not paginate.
+  const Paginator* FindPaginator(std::string_view operation) const;
+  // Up to `limit` operation names close to `name` (for "did you mean").
+  std::vector<std::string> SuggestOperations(std::string_view name, size_t limit = 5) const;
+
+ private:
+  ServiceMetadata metadata_;
+  std::vector<Operation> operations_;
+  json shapes_;
+  std::vector<std::pair<std::string, Paginator>> paginators_;  // sorted by name
+};
+
+// "describe-services", "describe_services", "DescribeServices" -> "describeservices".
+std::string NormalizeOperationName(std::string_view name);
+
+}  // namespace awsmcp::models
