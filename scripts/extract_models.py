@@ -18,7 +18,8 @@ import sys
 import botocore
 import botocore.loaders
 
-SHIPPED = ["ecs", "ecr", "secretsmanager", "logs", "sts"]
+SHIPPED = ["ecs", "ecr", "secretsmanager", "logs", "sts", "cloudwatch", "rds", "elasticache",
+           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events"]
 DOC_LIMIT = 200
 DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage", "xmlNamespace"}
 

@@ -52,7 +52,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
     return std::unexpected(CallError::Local(kValidationError, valid.message(),
                                             "aws_describe shows the operation's members and their types."));
   }
-  if (ProtocolFor(model.metadata().protocol) == nullptr) {
+  if (ChooseProtocol(model.metadata()) == nullptr) {
     return std::unexpected(CallError::Local(
         kUnsupportedProtocol, service + " uses the " + model.metadata().protocol + " protocol, not supported yet"));
   }
@@ -87,7 +87,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
 CallResult AwsClient::Send(const Resolved& r, const json& params, const std::string& region,
                            const Credentials& creds, const CancelToken& cancel, int* attempts) {
   const models::ServiceModel& model = *r.model;
-  const Protocol& protocol = *ProtocolFor(model.metadata().protocol);
+  const Protocol& protocol = *ChooseProtocol(model.metadata());
   auto target = endpoints_(model.metadata(), region);
   if (!target) return std::unexpected(CallError::Local(kConfigError, target.error().message()));
   auto unsigned_request = protocol.BuildRequest(model, *r.op, params, target->url);

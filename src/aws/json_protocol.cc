@@ -150,6 +150,9 @@ AwsError JsonProtocol::ParseError(const HttpResponse& response) const {
       }
     }
   }
+  // awsQueryCompatible services (CloudWatch over JSON) send the query-era code too.
+  std::string query_code = response.Header("x-amzn-query-error");
+  if (!query_code.empty()) code = query_code.substr(0, query_code.find(';'));
   err.code = SanitizeErrorCode(code);
   if (err.code.empty()) err.code = "HttpError" + std::to_string(response.status);
   return err;

@@ -1,12 +1,25 @@
 #include "aws/protocol.h"
 
 #include "aws/json_protocol.h"
+#include "aws/query_protocol.h"
 
 namespace awsmcp::aws {
 
 const Protocol* ProtocolFor(const std::string& protocol) {
   static const JsonProtocol json_protocol;
+  static const QueryProtocol query_protocol;
   if (protocol == "json") return &json_protocol;
+  if (protocol == "query") return &query_protocol;
+  return nullptr;
+}
+
+const Protocol* ChooseProtocol(const models::ServiceMetadata& service) {
+  for (const auto& p : service.protocols) {
+    if (p == "json") return ProtocolFor(p);
+  }
+  for (const auto& p : service.protocols) {
+    if (const Protocol* found = ProtocolFor(p)) return found;
+  }
   return nullptr;
 }
 

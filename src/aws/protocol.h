@@ -30,8 +30,13 @@ class Protocol {
   virtual AwsError ParseError(const HttpResponse& response) const = 0;
 };
 
-// The protocol implementation for a model's metadata.protocol, or nullptr when
-// aws-mcp does not speak it yet.
+// The protocol implementation for a protocol name, or nullptr when aws-mcp
+// does not speak it yet.
 const Protocol* ProtocolFor(const std::string& protocol);
+
+// The protocol to use for a service: JSON when the model offers it (smaller,
+// faster to parse than XML), else the first of the model's protocols that
+// aws-mcp speaks; nullptr when none.
+const Protocol* ChooseProtocol(const models::ServiceMetadata& service);
 
 }  // namespace awsmcp::aws

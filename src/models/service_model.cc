@@ -63,6 +63,8 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   m.signing_name = Str(meta, "signingName");
   if (m.signing_name.empty()) m.signing_name = m.endpoint_prefix;
   m.protocol = Str(meta, "protocol");
+  m.protocols = StringOrList(meta.value("protocols", json()));
+  if (m.protocols.empty()) m.protocols.push_back(m.protocol);
   m.json_version = Str(meta, "jsonVersion");
   m.target_prefix = Str(meta, "targetPrefix");
   m.api_version = Str(meta, "apiVersion");
@@ -72,7 +74,10 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
     Operation o;
     o.name = name;
     if (op.contains("input")) o.input_shape = Str(op["input"], "shape");
-    if (op.contains("output")) o.output_shape = Str(op["output"], "shape");
+    if (op.contains("output")) {
+      o.output_shape = Str(op["output"], "shape");
+      o.result_wrapper = Str(op["output"], "resultWrapper");
+    }
     o.documentation = Str(op, "documentation");
     if (op.contains("http")) {
       o.http_method = Str(op["http"], "method");

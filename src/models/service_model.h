@@ -22,6 +22,7 @@ struct ServiceMetadata {
   std::string endpoint_prefix;  // host label: "ecs", "logs"
   std::string signing_name;     // SigV4 service name
   std::string protocol;         // "json", "query", "rest-json", ...
+  std::vector<std::string> protocols;  // every protocol the service speaks, preferred first
   std::string json_version;     // "1.0" / "1.1" for json
   std::string target_prefix;    // X-Amz-Target prefix for json
   std::string api_version;
@@ -32,6 +33,7 @@ struct Operation {
   std::string name;           // API form: "DescribeServices"
   std::string input_shape;    // "" when the operation takes no input
   std::string output_shape;   // "" when it returns nothing
+  std::string result_wrapper; // query protocol: element wrapping the output
   std::string documentation;  // first sentence
   std::string http_method;
   std::string request_uri;

@@ -1,0 +1,24 @@
+// The AWS query protocol (sts, iam, rds, elasticache, elbv2, cloudwatch, ...):
+// a form-encoded POST with Action and Version, answers in XML.
+#pragma once
+
+#include "aws/protocol.h"
+
+namespace awsmcp::aws {
+
+class QueryProtocol final : public Protocol {
+ public:
+  Result<HttpRequest> BuildRequest(const models::ServiceModel& model, const models::Operation& op,
+                                   const nlohmann::json& params, const std::string& endpoint) const override;
+  Result<nlohmann::json> ParseOutput(const models::ServiceModel& model, const models::Operation& op,
+                                     const HttpResponse& response) const override;
+  AwsError ParseError(const HttpResponse& response) const override;
+};
+
+// The form fields for params, in the protocol's naming (for tests):
+// "Filters.member.1.Name=x" style keys with unencoded values, sorted by key.
+Result<std::vector<std::pair<std::string, std::string>>> QueryFields(const models::ServiceModel& model,
+                                                                     const models::Operation& op,
+                                                                     const nlohmann::json& params);
+
+}  // namespace awsmcp::aws
