@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what aws-mcp needs to build and test, only where it is missing:
+# Debian packages with apt-get, the emulator (moto) with pip or apt, and the
+# MCP client test's npm packages from its lockfile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+BUILD_PKGS=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
+            libpugixml-dev libcli11-dev libgtest-dev libgmock-dev)
+missing=()
+for p in "${BUILD_PKGS[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ! command -v python3 >/dev/null; then missing+=(python3 python3-pip); fi
+if [ "${1:-}" = "--test" ] && ! command -v node >/dev/null; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The AWS emulator and the boto3 oracle.
+if ! python3 -c "import moto.server, boto3, flask" >/dev/null 2>&1; then
+  echo "Installing moto (server mode) and boto3"
+  python3 -m pip install --quiet "moto[server]" boto3 2>/dev/null ||
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-moto python3-boto3 python3-flask python3-flask-cors >/dev/null; }
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -d tests/mcp_client/node_modules ] ||
+     [ tests/mcp_client/package-lock.json -nt tests/mcp_client/node_modules/.package-lock.json ]; then
+    echo "Installing the MCP client test's npm packages (npm ci)"
+    (cd tests/mcp_client && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
