@@ -662,7 +662,14 @@ INVALID = [
      "Filters[0].Extra", "Key, Values"),
     ("events", "ListRules", {"Limit": 101}, "Limit", "above the maximum"),
     ("events", "ListRules", {"Limit": True}, "Limit", "expected integer"),
-    ("elbv2", "DescribeTags", {"ResourceArns": []}, "ResourceArns", "below the minimum"),
+    ("elbv2", "DescribeTags", {"ResourceArns": "arn:aws:elasticloadbalancing:x"}, "ResourceArns", "expected array"),
+    ("secretsmanager", "CreateSecret", {"Name": "n", "SecretBinary": 5}, "SecretBinary", "expected string"),
+    ("cloudformation", "CreateChangeSet", {"StackName": "s", "ChangeSetName": "c", "ResourcesToImport": [
+        {"ResourceType": "T", "LogicalResourceId": "L", "ResourceIdentifier": {"k": 5}}]},
+     "ResourcesToImport[0].ResourceIdentifier.k", "expected string"),
+    # a union takes exactly one member
+    # (contains "" = any message at that path)
+    ("cloudwatch", "PutMetricAlarm", {"AlarmName": "a", "EvaluationCriteria": {}}, "EvaluationCriteria", ""),
     ("resourcegroupstaggingapi", "GetResources", {"TagFilters": [{"Key": "k", "Values": [None]}]},
      "TagFilters[0].Values[0]", "expected string"),
     ("ecr", "DescribeImages", {"repositoryName": "r", "imageIds": [{"imageTag": "t"}], "filter": {"tagStatus": 1}},
@@ -673,7 +680,9 @@ INVALID = [
 VALID_EDGE = [
     # lengths count characters: 3 two-byte characters in a max-length-3 field? (logs
     # DescribeLogGroups logGroupNamePattern has max 512; use a small-max shape instead)
-    ("cloudformation", "DescribeStackEvents", {"StackName": "s", "NextToken": "日"}, "min length counts characters"),
+    # the Smithy length trait counts characters (Unicode scalar values), not UTF-8 bytes:
+    # 200 three-byte characters fit a max length of 512
+    ("logs", "DescribeLogGroups", {"logGroupNamePrefix": "日" * 200}, "length counts characters, not bytes"),
     ("cloudwatch", "GetMetricStatistics", {"Namespace": "AWS/EC2", "MetricName": "CPU",
                                            "StartTime": "2024-01-01T00:00:00+02:00", "EndTime": 1704153600,
                                            "Period": 60, "Statistics": ["Average"]}, "offset and epoch timestamps"),
