@@ -23,6 +23,7 @@ objects and str.
 Usage: scripts/gen_protocol_vectors.py [OUT_DIR]   (default tests/data/protocol)
 """
 import base64
+import calendar
 import datetime
 import json
 import os
@@ -138,7 +139,9 @@ def gen_timestamp():
 
 def iso_for_us(dt):
     """aws-mcp's output form (the format the brief fixes)."""
-    s = dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    u = dt.astimezone(UTC)
+    # not strftime: glibc's %Y does not pad years below 1000 to four digits
+    s = "%04d-%02d-%02dT%02d:%02d:%02d" % (u.year, u.month, u.day, u.hour, u.minute, u.second)
     if dt.microsecond:
         s += ("." + "%06d" % dt.microsecond).rstrip("0")
     return s + "Z"
@@ -724,18 +727,21 @@ def timestamp_cases():
         numbers.append(round(rng.uniform(0, 2_000_000_000), rng.choice([0, 3, 6, 7, 9])))
     for x in numbers:
         dt = datetime.datetime.fromtimestamp(x, UTC)
-        epoch.append({"number": x, "iso": iso_for_us(dt)})
+        epoch.append({"number": x, "iso": iso_for_us(dt), "seconds": calendar.timegm(dt.utctimetuple()),
+                      "micros": dt.microsecond})
     strings = []
     texts = ["2024-01-02T03:04:05Z", "2024-01-02T03:04:05.5Z", "2024-01-02T03:04:05.123456Z",
              "2024-01-02T03:04:05.000001Z", "2024-01-02T03:04:05+02:00", "2024-01-02T03:04:05-05:30",
              "2024-01-02T03:04:05.25+0100", "2024-01-02", "2024-02-29T23:59:59Z", "1999-12-31T23:59:59-01:00",
              "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "2038-01-19T03:14:08Z", "2024-01-02 03:04:05Z",
-             "2024-01-02T03:04:05z", "2024-01-02T03:04:05"]
+             "2024-01-02T03:04:05z", "2024-01-02T03:04:05",
+             "2024-01-02T03:04:05.1234567Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"]
     for t in texts:
         dt = datetime.datetime.fromisoformat(t.replace("z", "Z").replace("Z", "+00:00"))
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=UTC)
-        strings.append({"text": t, "iso": iso_for_us(dt), "epoch": dt.timestamp()})
+        strings.append({"text": t, "iso": iso_for_us(dt), "seconds": calendar.timegm(dt.utctimetuple()),
+                        "micros": dt.microsecond})
     invalid = ["", "yesterday", "2024-13-01T00:00:00Z", "2024-01-02T25:00:00Z", "2024-01-02T03:04Z",
                "2024-01-02T03:04:05.Z", "2024-01-02X03:04:05Z", "2024-01-02T03:04:05Zjunk", "12abc", "nan", "inf"]
     return {"epoch": epoch, "strings": strings, "invalid": invalid}
