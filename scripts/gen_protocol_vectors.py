@@ -747,6 +747,57 @@ def timestamp_cases():
     return {"epoch": epoch, "strings": strings, "invalid": invalid}
 
 
+# ---------------------------------------------------------------- models
+
+def as_list(v):
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def model_facts(session):
+    """What botocore reads from each shipped model, for service_model_test."""
+    from botocore import xform_name
+    loader = session.get_component("data_loader")
+    out = {}
+    for svc in SERVICES:
+        model = session.get_service_model(svc)
+        md = model.metadata
+        ops = {}
+        for name in model.operation_names:
+            op = model.operation_model(name)
+            ops[name] = {
+                "cli": xform_name(name, "-"),
+                "input": op.input_shape.name if op.input_shape is not None else "",
+                "output": op.output_shape.name if op.output_shape is not None else "",
+                "result_wrapper": (op.output_shape.serialization.get("resultWrapper", "")
+                                   if op.output_shape is not None else ""),
+                "http_method": op.http.get("method", ""),
+                "request_uri": op.http.get("requestUri", ""),
+            }
+        try:
+            pag = loader.load_service_model(svc, "paginators-1")["pagination"]
+        except Exception:
+            pag = {}
+        paginators = {}
+        for name, p in pag.items():
+            paginators[name] = {"input_tokens": as_list(p.get("input_token")),
+                                "output_tokens": as_list(p.get("output_token")),
+                                "result_keys": as_list(p.get("result_key")),
+                                "non_aggregate_keys": as_list(p.get("non_aggregate_keys")),
+                                "limit_key": p.get("limit_key", ""), "more_results": p.get("more_results", "")}
+        out[svc] = {
+            "metadata": {"service_id": md.get("serviceId", ""), "endpoint_prefix": model.endpoint_prefix,
+                         "signing_name": model.signing_name, "protocol": md.get("protocol", ""),
+                         "protocols": md.get("protocols", [md.get("protocol")]),
+                         "json_version": md.get("jsonVersion", ""), "target_prefix": md.get("targetPrefix", ""),
+                         "api_version": md.get("apiVersion", ""), "global_endpoint": md.get("globalEndpoint", "")},
+            "operations": ops,
+            "paginators": paginators,
+        }
+    return out
+
+
 # ---------------------------------------------------------------- main
 
 def write(path, data):
@@ -778,7 +829,8 @@ def main(argv):
     write(os.path.join(out_dir, "errors.json"), dict(meta, cases=err))
     write(os.path.join(out_dir, "validation.json"), dict(meta, **validation_cases(session)))
     write(os.path.join(out_dir, "timestamps.json"), dict(meta, **timestamp_cases()))
-    for n in ("serialize", "parse", "errors", "validation", "timestamps"):
+    write(os.path.join(out_dir, "models.json"), dict(meta, services=model_facts(session)))
+    for n in ("serialize", "parse", "errors", "validation", "timestamps", "models"):
         p = os.path.join(out_dir, n + ".json")
         print("%s: %d bytes" % (p, os.path.getsize(p)))
     print("cases: serialize %d, parse %d, errors %d" % (len(ser), len(par), len(err)))
