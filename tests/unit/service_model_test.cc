@@ -107,8 +107,12 @@ TEST(ServiceModel, OperationsMatchBotocoreInEveryNameForm) {
       EXPECT_EQ(op->result_wrapper, want["result_wrapper"]) << name << " " << op_name;
       EXPECT_EQ(op->http_method, want["http_method"]) << name << " " << op_name;
       EXPECT_EQ(op->request_uri, want["request_uri"]) << name << " " << op_name;
-      if (!op->input_shape.empty()) EXPECT_NE(model->FindShape(op->input_shape), nullptr) << op->input_shape;
-      if (!op->output_shape.empty()) EXPECT_NE(model->FindShape(op->output_shape), nullptr) << op->output_shape;
+      if (!op->input_shape.empty()) {
+        EXPECT_NE(model->FindShape(op->input_shape), nullptr) << op->input_shape;
+      }
+      if (!op->output_shape.empty()) {
+        EXPECT_NE(model->FindShape(op->output_shape), nullptr) << op->output_shape;
+      }
     }
   }
   EXPECT_GT(checked, 900u);
@@ -145,7 +149,9 @@ TEST(ServiceModel, PaginatorsMatchBotocore) {
     }
     // Operations without a paginator have none.
     for (const auto& op : model->operations()) {
-      if (!f["paginators"].contains(op.name)) EXPECT_EQ(model->FindPaginator(op.name), nullptr) << op.name;
+      if (!f["paginators"].contains(op.name)) {
+        EXPECT_EQ(model->FindPaginator(op.name), nullptr) << op.name;
+      }
     }
   }
   EXPECT_GT(checked, 150u);

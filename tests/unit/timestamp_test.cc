@@ -85,7 +85,9 @@ TEST(Timestamp, RejectsWhatIsNotATimestamp) {
   for (const auto& c : doc["invalid"]) {
     auto t = ParseTimestampString(c.get<std::string>());
     EXPECT_FALSE(t.has_value()) << "'" << c.get<std::string>() << "' parsed as " << FormatIso8601(*t);
-    if (!t) EXPECT_EQ(t.error().code(), Code::kInvalidArgument);
+    if (!t) {
+      EXPECT_EQ(t.error().code(), Code::kInvalidArgument);
+    }
   }
   EXPECT_FALSE(ParseTimestampString(std::string(100, '1')).has_value());  // over the size bound
   EXPECT_FALSE(ParseTimestampJson(json(true)).has_value());
