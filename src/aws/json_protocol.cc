@@ -20,6 +20,7 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
   if (depth > kMaxDepth) return Fail(Status::InvalidArgument("params nested too deeply"));
   const json* shape = model.FindShape(shape_name);
   if (shape == nullptr) return Fail(Status::Internal("model has no shape " + shape_name));
+  if (shape->value("document", false)) return value;  // free-form JSON, sent as given
   const std::string type = shape->value("type", "");
   if (type == "structure") {
     json out = json::object();
@@ -55,7 +56,7 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
     auto t = models::ParseTimestampJson(value);
     if (!t) return Fail(t.error());
     if (shape->value("timestampFormat", "") == "iso8601") return json(models::FormatIso8601(*t));
-    return models::ToEpochJson(*t);
+    return json(t->seconds);  // whole seconds, as botocore and the AWS CLI send them
   }
   if (type == "blob") return json(Base64Encode(value.get_ref<const std::string&>()));
   return value;
@@ -74,13 +75,14 @@ std::string SanitizeErrorCode(std::string_view raw) {
 json ShapeJsonOutput(const ServiceModel& model, const std::string& shape_name, const json& value, int depth) {
   const json* shape = model.FindShape(shape_name);
   if (shape == nullptr || value.is_null() || depth > kMaxDepth) return value;
+  if (shape->value("document", false)) return value;
   const std::string type = shape->value("type", "");
   if (type == "structure") {
     if (!value.is_object()) return value;
     json out = json::object();
     for (const auto& [name, ref] : (*shape)["members"].items()) {
       auto it = value.find(WireName(name, ref));
-      if (it == value.end()) continue;
+      if (it == value.end() || it->is_null()) continue;  // botocore omits nulls
       out[name] = ShapeJsonOutput(model, ref.value("shape", ""), *it, depth + 1);
     }
     return out;
@@ -115,6 +117,7 @@ Result<HttpRequest> JsonProtocol::BuildRequest(const ServiceModel& model, const 
   std::string version = meta.json_version.empty() ? "1.0" : meta.json_version;
   req.headers.emplace_back("Content-Type", "application/x-amz-json-" + version);
   req.headers.emplace_back("X-Amz-Target", meta.target_prefix + "." + op.name);
+  if (meta.query_compatible) req.headers.emplace_back("x-amzn-query-mode", "true");
   json body = json::object();
   if (!op.input_shape.empty()) {
     auto s = SerializeValue(model, op.input_shape, params, 0);
@@ -150,9 +153,12 @@ AwsError JsonProtocol::ParseError(const HttpResponse& response) const {
       }
     }
   }
+  if (!body.is_object() && !response.body.empty() && response.body[0] != '<') {
+    err.message = response.body.substr(0, 2048);  // a proxy's plain-text answer
+  }
   // awsQueryCompatible services (CloudWatch over JSON) send the query-era code too.
   std::string query_code = response.Header("x-amzn-query-error");
-  if (!query_code.empty()) code = query_code.substr(0, query_code.find(';'));
+  if (auto semi = query_code.find(';'); semi != std::string::npos && semi > 0) code = query_code.substr(0, semi);
   err.code = SanitizeErrorCode(code);
   if (err.code.empty()) err.code = "HttpError" + std::to_string(response.status);
   return err;

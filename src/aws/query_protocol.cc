@@ -30,7 +30,7 @@ std::string Scalar(const json& shape, const json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_number_float()) {
     double d = value.get<double>();
-    if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d)) + ".0";
+    if (std::floor(d) == d && std::fabs(d) < 1e16) return std::to_string(static_cast<long long>(d)) + ".0";
     return value.dump();
   }
   return value.dump();
@@ -129,7 +129,7 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
     for (const auto& [name, ref] : (*shape)["members"].items()) {
       const json* member = model.FindShape(ref.value("shape", ""));
       if (member == nullptr) continue;
-      std::string xml_name = ref.value("locationName", name);
+      std::string xml_name = ref.value("locationName", member->value("locationName", name));
       const std::string mtype = member->value("type", "");
       if ((mtype == "list" || mtype == "map") && member->value("flattened", false)) {
         if (mtype == "list" && !ref.contains("locationName") && (*member)["member"].contains("locationName")) {
@@ -198,7 +198,8 @@ Result<json> QueryProtocol::ParseOutput(const ServiceModel& model, const models:
                                         const HttpResponse& response) const {
   if (op.output_shape.empty()) return json::object();
   pugi::xml_document doc;
-  if (!doc.load_buffer(response.body.data(), response.body.size())) {
+  if (!doc.load_buffer(response.body.data(), response.body.size(),
+                       pugi::parse_default | pugi::parse_ws_pcdata_single)) {
     return Fail(Status::InvalidArgument("AWS answered with a body that is not XML"));
   }
   pugi::xml_node root = doc.document_element();

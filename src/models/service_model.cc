@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace awsmcp::models {
 namespace {
@@ -69,6 +70,7 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   m.target_prefix = Str(meta, "targetPrefix");
   m.api_version = Str(meta, "apiVersion");
   m.global_endpoint = Str(meta, "globalEndpoint");
+  m.query_compatible = meta.contains("awsQueryCompatible");
 
   for (const auto& [name, op] : doc["operations"].items()) {
     Operation o;
@@ -131,18 +133,18 @@ const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {
 
 std::vector<std::string> ServiceModel::SuggestOperations(std::string_view name, size_t limit) const {
   std::string want = NormalizeOperationName(name);
-  std::vector<std::pair<size_t, std::string>> scored;
+  std::vector<std::tuple<size_t, size_t, std::string>> scored;  // (score, raw distance, name)
   for (const auto& op : operations_) {
     std::string norm = NormalizeOperationName(op.name);
-    size_t d = EditDistance(want, norm);
-    // A substring match is as good as a near spelling.
-    if (!want.empty() && norm.find(want) != std::string::npos) d = std::min<size_t>(d, 1);
-    scored.emplace_back(d, op.name);
+    size_t raw = EditDistance(want, norm);
+    // A substring match is as good as a near spelling; ties go to the closer spelling.
+    size_t d = !want.empty() && norm.find(want) != std::string::npos ? std::min<size_t>(raw, 1) : raw;
+    scored.emplace_back(d, raw, op.name);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
   size_t cutoff = std::max<size_t>(3, want.size() / 2);
-  for (const auto& [d, n] : scored) {
+  for (const auto& [d, raw, n] : scored) {
     if (out.size() >= limit || d > cutoff) break;
     out.push_back(n);
   }

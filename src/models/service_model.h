@@ -27,6 +27,7 @@ struct ServiceMetadata {
   std::string target_prefix;    // X-Amz-Target prefix for json
   std::string api_version;
   std::string global_endpoint;  // e.g. "iam.amazonaws.com", "" if regional
+  bool query_compatible = false;  // awsQueryCompatible: JSON wire, query-era error codes
 };
 
 struct Operation {

@@ -88,12 +88,11 @@ Result<Timestamp> ParseTimestampString(std::string_view s) {
                                         "' (use ISO-8601 like 2024-01-02T03:04:05Z, or epoch seconds)"));
   };
   if (s.empty() || s.size() > 64) return bad();
-  if (s.find('-', 1) == std::string_view::npos) {  // epoch seconds as text
+  {  // epoch seconds as text, as botocore's float(value) accepts them ("1.5e-06" too)
     std::string copy(s);
     char* end = nullptr;
     double v = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return bad();
-    return FromEpochSeconds(v);
+    if (end == copy.c_str() + copy.size() && std::isfinite(v)) return FromEpochSeconds(v);
   }
   int y, mo, d, h = 0, mi = 0, sec = 0;
   if (!Digits(s, 0, 4, &y) || s[4] != '-' || !Digits(s, 5, 2, &mo) || s.size() < 10 || s[7] != '-' ||

@@ -43,6 +43,7 @@ class Validator {
     if (depth > options_.max_depth) return Add(path, "nested too deeply");
     const json* shape = model_.FindShape(shape_name);
     if (shape == nullptr) return Add(path, "model has no shape " + shape_name);
+    if (shape->value("document", false)) return;  // any JSON value
     const std::string type = shape->value("type", "");
     if (type == "structure") return CheckStructure(*shape, value, path, depth);
     if (type == "list") {
@@ -75,7 +76,9 @@ class Validator {
         }
         if (!found) return Add(path, "'" + s.substr(0, 64) + "' is not one of: " + Join(allowed));
       }
-      CheckRange(*shape, static_cast<double>(s.size()), path, "length");
+      size_t chars = 0;  // the model's lengths count characters, not UTF-8 bytes
+      for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+      CheckRange(*shape, static_cast<double>(chars), path, "length");
       return;
     }
     if (type == "integer" || type == "long") {
@@ -108,6 +111,9 @@ class Validator {
  private:
   void CheckStructure(const json& shape, const json& value, const std::string& path, size_t depth) {
     if (!value.is_object()) return TypeError(path, "object", value);
+    if (shape.value("union", false) && value.size() != 1) {
+      Add(path, "exactly one member must be set (a union)");
+    }
     const json& members = shape.contains("members") ? shape["members"] : json::object();
     for (const auto& [name, v] : value.items()) {
       if (!members.contains(name)) {
