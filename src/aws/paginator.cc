@@ -5,6 +5,7 @@
 namespace awsmcp::aws {
 
 using nlohmann::json;
+using models::Paginator;
 
 namespace {
 

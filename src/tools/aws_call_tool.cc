@@ -14,7 +14,7 @@ namespace {
 constexpr int64_t kMaxItemsLimit = 100000;
 
 json InputSchema() {
-  return json::parse(R"({
+  return json::parse(R"json({
     "type": "object",
     "properties": {
       "service": {"type": "string", "description": "CLI service name: ecs, ecr, logs, secretsmanager, sts, ..."},
@@ -27,7 +27,7 @@ json InputSchema() {
     },
     "required": ["service", "action"],
     "additionalProperties": false
-  })");
+  })json");
 }
 
 }  // namespace

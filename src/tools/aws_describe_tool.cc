@@ -146,11 +146,11 @@ mcp::Tool MakeAwsDescribeTool(aws::AwsClient* client) {
   tool.description =
       "Discover what aws_call can do: no arguments lists services; {service} lists its allowed actions; "
       "{service, action} gives the input members with types, required flags and enums.";
-  tool.input_schema = json::parse(R"({
+  tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {"service": {"type": "string"}, "action": {"type": "string"}},
     "additionalProperties": false
-  })");
+  })json");
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = false};
   tool.handler = [client](const json& args, mcp::ToolContext&) -> mcp::ToolResult {
     ArgReader in(args);

@@ -1,0 +1,41 @@
+#include "app/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include "tools/arguments.h"
+
+namespace awsmcp::app {
+
+Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
+  *exit_code = -1;
+  AppOptions o;
+  std::string level = "warning";
+  CLI::App cli{"aws-mcp: an MCP server for read-only access to AWS"};
+  cli.set_version_flag("--version", "aws-mcp 0.1.0");
+  cli.add_option("--region", o.region, "Default AWS region");
+  cli.add_option("--profile", o.profile, "AWS profile from ~/.aws/config and ~/.aws/credentials");
+  cli.add_option("--cache-ttl", o.cache_ttl_seconds, "Seconds a read result is reused (0 disables)")
+      ->check(CLI::Range(0, 86400));
+  cli.add_flag("--allow-write", o.allow_write, "Allow mutating AWS actions (default: read-only)");
+  cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
+               "Allow actions that return secret or credential material");
+  cli.add_option("--log-level", level, "stderr log level: debug, info, notice, warning, error, critical");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    *exit_code = cli.exit(e);
+    return o;
+  } catch (const CLI::CallForVersion& e) {
+    *exit_code = cli.exit(e);
+    return o;
+  } catch (const CLI::ParseError& e) {
+    return Fail(Status::InvalidArgument(e.what()));
+  }
+  if (!ParseLogLevel(level, &o.log_level)) return Fail(Status::InvalidArgument("unknown --log-level " + level));
+  if (!o.region.empty() && !tools::LooksLikeRegion(o.region)) {
+    return Fail(Status::InvalidArgument("--region " + o.region + " is not a region name like us-east-1"));
+  }
+  return o;
+}
+
+}  // namespace awsmcp::app

@@ -1,0 +1,25 @@
+// AppOptions: everything the command line (and later a config file) sets.
+// Parsed once at start-up; each field documents its default.
+#pragma once
+
+#include <string>
+
+#include "base/log.h"
+#include "base/status.h"
+
+namespace awsmcp::app {
+
+struct AppOptions {
+  std::string region;               // default "": AWS_REGION, AWS_DEFAULT_REGION, the profile's region
+  std::string profile;              // default "": AWS_PROFILE, then "default"
+  int cache_ttl_seconds = 30;       // default 30; 0 disables the cache
+  bool allow_write = false;         // default false: read-only
+  bool allow_secret_reads = false;  // default false: no secret values to the model
+  LogLevel log_level = LogLevel::kWarning;  // default warning (stderr)
+};
+
+// Parses argv. On --help/--version prints to stdout and sets *exit_code;
+// on a bad flag returns InvalidArgument with the message to print.
+Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code);
+
+}  // namespace awsmcp::app

@@ -1,0 +1,16 @@
+// aws-mcp: an MCP server for fast, read-only access to AWS.
+#include <cstdio>
+
+#include "app/options.h"
+#include "app/server_app.h"
+
+int main(int argc, char** argv) {
+  int exit_code = -1;
+  auto options = awsmcp::app::ParseCommandLine(argc, argv, &exit_code);
+  if (!options) {
+    std::fprintf(stderr, "aws-mcp: %s\nRun aws-mcp --help for the options.\n", options.error().message().c_str());
+    return 2;
+  }
+  if (exit_code >= 0) return exit_code;
+  return awsmcp::app::RunStdioServer(*options);
+}

@@ -1,0 +1,259 @@
+#include "mcp/server.h"
+
+#include <thread>
+
+#include "base/log.h"
+
+namespace awsmcp::mcp {
+
+const char* const kSupportedProtocolVersions[3] = {"2025-11-25", "2025-06-18", "2025-03-26"};
+
+namespace {
+
+// tools/list cursors are opaque to clients: "c" + decimal offset.
+std::string MakeCursor(size_t offset) { return "c" + std::to_string(offset); }
+
+bool ParseCursor(const std::string& cursor, size_t* offset) {
+  if (cursor.size() < 2 || cursor.size() > 12 || cursor[0] != 'c') return false;
+  size_t v = 0;
+  for (size_t i = 1; i < cursor.size(); ++i) {
+    if (cursor[i] < '0' || cursor[i] > '9') return false;
+    v = v * 10 + static_cast<size_t>(cursor[i] - '0');
+  }
+  *offset = v;
+  return true;
+}
+
+}  // namespace
+
+McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
+  handlers_["initialize"] = [this](const Message& m, RequestContext& c) { HandleInitialize(m, c); };
+  handlers_["ping"] = [this](const Message&, RequestContext& c) { Reply(c.id, json::object()); };
+  handlers_["tools/list"] = [this](const Message& m, RequestContext& c) { HandleToolsList(m, c); };
+  handlers_["tools/call"] = [this](const Message& m, RequestContext& c) { HandleToolsCall(m, c); };
+  handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
+}
+
+McpServer::~McpServer() = default;
+
+void McpServer::AddTool(Tool tool) {
+  tool_index_[tool.name] = tools_.size();
+  tools_.push_back(std::move(tool));
+}
+
+Status McpServer::Serve(transport::Transport& transport) {
+  transport_ = &transport;
+  Status result;
+  while (true) {
+    auto text = transport.Read();
+    if (!text) {
+      if (text.error().code() == Code::kResourceExhausted) {
+        Log(LogLevel::kWarning, "mcp", text.error().message());
+        ReplyError(nullptr, rpc::kInvalidRequest, "Invalid Request: " + text.error().message());
+        continue;
+      }
+      if (text.error().code() != Code::kNotFound && text.error().code() != Code::kCancelled) result = text.error();
+      break;
+    }
+    Dispatch(ParseMessage(*text));
+  }
+  // End of input: let the calls in flight finish (their answers may still be read).
+  std::unique_lock<std::mutex> lock(mu_);
+  calls_changed_.wait(lock, [&] { return live_calls_ == 0; });
+  return result;
+}
+
+void McpServer::Dispatch(const Message& m) {
+  switch (m.kind) {
+    case Message::Kind::kInvalid:
+      ReplyError(m.id, m.error_code, m.error);
+      return;
+    case Message::Kind::kResponse:
+      return;  // this server sends no requests of its own yet
+    case Message::Kind::kNotification:
+      if (m.method == "notifications/cancelled") HandleCancelled(m);
+      return;  // notifications/initialized and unknown notifications need no answer
+    case Message::Kind::kRequest: break;
+  }
+  auto it = handlers_.find(m.method);
+  if (it == handlers_.end()) {
+    ReplyError(m.id, rpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
+    return;
+  }
+  RequestContext ctx;
+  ctx.id = m.id;
+  if (m.params.contains("_meta") && m.params["_meta"].is_object()) ctx.meta = m.params["_meta"];
+  it->second(m, ctx);
+}
+
+void McpServer::Reply(const json& id, json result) { (void)transport_->Write(MakeResult(id, std::move(result))); }
+
+void McpServer::ReplyError(const json& id, int code, const std::string& message) {
+  (void)transport_->Write(MakeError(id, code, message));
+}
+
+void McpServer::Notify(const std::string& method, json params) {
+  (void)transport_->Write(MakeNotification(method, std::move(params)));
+}
+
+void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
+  std::string requested = m.params.value("protocolVersion", "");
+  std::string chosen = kSupportedProtocolVersions[0];
+  for (const char* v : kSupportedProtocolVersions) {
+    if (requested == v) chosen = v;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    protocol_version_ = chosen;
+  }
+  json result = {{"protocolVersion", chosen},
+                 {"capabilities", {{"tools", {{"listChanged", false}}}, {"logging", json::object()}}},
+                 {"serverInfo", {{"name", options_.name}, {"title", options_.title}, {"version", options_.version}}}};
+  if (!options_.instructions.empty()) result["instructions"] = options_.instructions;
+  Reply(ctx.id, std::move(result));
+}
+
+json McpServer::ToolJson(const Tool& t) const {
+  json j = {{"name", t.name}, {"description", t.description}, {"inputSchema", t.input_schema}};
+  if (!t.title.empty()) j["title"] = t.title;
+  if (t.output_schema) j["outputSchema"] = *t.output_schema;
+  j["annotations"] = {{"readOnlyHint", t.annotations.read_only},
+                      {"destructiveHint", t.annotations.destructive},
+                      {"idempotentHint", t.annotations.idempotent},
+                      {"openWorldHint", t.annotations.open_world}};
+  return j;
+}
+
+void McpServer::HandleToolsList(const Message& m, RequestContext& ctx) {
+  size_t offset = 0;
+  if (m.params.contains("cursor") && !m.params["cursor"].is_null()) {
+    if (!m.params["cursor"].is_string() || !ParseCursor(m.params["cursor"].get<std::string>(), &offset) ||
+        offset >= tools_.size()) {
+      ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: unknown cursor");
+      return;
+    }
+  }
+  json list = json::array();
+  size_t end = std::min(tools_.size(), offset + std::max<size_t>(1, options_.page_size));
+  for (size_t i = offset; i < end; ++i) list.push_back(ToolJson(tools_[i]));
+  json result = {{"tools", std::move(list)}};
+  if (end < tools_.size()) result["nextCursor"] = MakeCursor(end);
+  Reply(ctx.id, std::move(result));
+}
+
+void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
+  LogLevel level;
+  if (!m.params.contains("level") || !m.params["level"].is_string() ||
+      !ParseLogLevel(m.params["level"].get<std::string>(), &level)) {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
+                                            "error, critical, alert, emergency");
+    return;
+  }
+  log_level_ = static_cast<int>(level);
+  Reply(ctx.id, json::object());
+}
+
+void McpServer::HandleCancelled(const Message& m) {
+  if (!m.params.contains("requestId")) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = in_flight_.find(m.params["requestId"].dump());
+  if (it != in_flight_.end()) it->second.Cancel();
+  calls_changed_.notify_all();  // a cancelled call waiting for a slot stops waiting
+}
+
+void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
+  if (!m.params.contains("name") || !m.params["name"].is_string()) {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: name must be a string");
+    return;
+  }
+  const std::string name = m.params["name"].get<std::string>();
+  auto it = tool_index_.find(name);
+  if (it == tool_index_.end()) {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
+    return;
+  }
+  json arguments = m.params.value("arguments", json::object());
+  if (arguments.is_null()) arguments = json::object();
+  if (!arguments.is_object()) {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: arguments must be an object");
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string key = ctx.id.dump();
+    if (live_calls_ >= options_.max_queued_calls) {
+      ReplyError(ctx.id, rpc::kInternalError, "server busy: too many calls in flight");
+      return;
+    }
+    if (in_flight_.count(key)) {
+      ReplyError(ctx.id, rpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
+      return;
+    }
+    in_flight_[key] = ctx.cancel;
+    ++live_calls_;
+  }
+  const Tool& tool = tools_[it->second];
+  std::thread([this, &tool, arguments = std::move(arguments), ctx]() mutable {
+    RunCall(tool, std::move(arguments), std::move(ctx));
+  }).detach();
+}
+
+void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    calls_changed_.wait(lock, [&] { return running_calls_ < options_.max_concurrent_calls || ctx.cancel.cancelled(); });
+    ++running_calls_;
+  }
+  ToolContext tc;
+  tc.cancel = ctx.cancel;
+  json progress_token = ctx.meta.value("progressToken", json());
+  if (progress_token.is_string() || progress_token.is_number_integer()) {
+    tc.progress = [this, progress_token, cancel = ctx.cancel](double progress, std::optional<double> total,
+                                                              const std::string& message) {
+      if (cancel.cancelled()) return;
+      json p = {{"progressToken", progress_token}, {"progress", progress}};
+      if (total) p["total"] = *total;
+      if (!message.empty()) p["message"] = message;
+      Notify("notifications/progress", std::move(p));
+    };
+  } else {
+    tc.progress = [](double, std::optional<double>, const std::string&) {};
+  }
+  tc.log = [this](LogLevel level, const std::string& message) {
+    if (static_cast<int>(level) < log_level_.load()) return;
+    Notify("notifications/message", {{"level", LogLevelName(level)}, {"logger", "aws-mcp"}, {"data", message}});
+  };
+
+  ToolResult r;
+  if (!ctx.cancel.cancelled()) {
+    try {
+      r = tool.handler(arguments, tc);
+    } catch (const std::exception& e) {
+      r = ToolResult::Error(std::string("internal error in ") + tool.name + ": " + e.what());
+    } catch (...) {
+      r = ToolResult::Error("internal error in " + tool.name);
+    }
+  }
+  {
+    // Free the id before answering: a client may reuse it as soon as it reads the answer.
+    std::lock_guard<std::mutex> lock(mu_);
+    in_flight_.erase(ctx.id.dump());
+  }
+  if (!ctx.cancel.cancelled()) {  // a cancelled request gets no answer, as the spec says
+    std::string text = r.text.empty() ? r.structured.dump(-1, ' ', false, json::error_handler_t::replace) : r.text;
+    json result = {{"content", json::array({{{"type", "text"}, {"text", std::move(text)}}})},
+                   {"isError", r.is_error}};
+    if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
+      result["structuredContent"] = std::move(r.structured);
+    }
+    Reply(ctx.id, std::move(result));
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_calls_;
+    --live_calls_;
+  }
+  calls_changed_.notify_all();
+}
+
+}  // namespace awsmcp::mcp

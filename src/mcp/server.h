@@ -1,0 +1,92 @@
+// McpServer: the MCP protocol layer. It owns request ids, the lifecycle
+// (initialize, version negotiation), ping, tools (list with cursor pagination,
+// call), logging (setLevel + notifications/message), progress and
+// cancellation. Tool calls run concurrently on their own threads (bounded), so
+// a slow call never blocks ping or another call.
+//
+// Era plug-in point: every method is a Handler in one dispatch table, and
+// per-request state (id, _meta, cancel token) lives in a RequestContext apart
+// from the session state (negotiated version, log level). The stateless
+// 2026-07-28 revision adds `server/discover` to the table and reads the
+// protocol version and capabilities from each request's _meta instead of the
+// session; the handlers for tools stay as they are.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "mcp/jsonrpc.h"
+#include "mcp/tool.h"
+#include "transport/transport.h"
+
+namespace awsmcp::mcp {
+
+struct ServerOptions {
+  std::string name = "aws-mcp";     // serverInfo.name
+  std::string title = "AWS";         // serverInfo.title
+  std::string version = "0.1.0";     // serverInfo.version
+  std::string instructions;          // sent in the initialize result when not empty
+  size_t page_size = 50;             // default 50 tools per tools/list page
+  size_t max_concurrent_calls = 8;   // default 8 tool calls run at once; more wait
+  size_t max_queued_calls = 256;     // default 256: beyond this a call is refused as busy
+};
+
+// Protocol versions this server speaks, newest first.
+extern const char* const kSupportedProtocolVersions[3];
+
+class McpServer {
+ public:
+  explicit McpServer(ServerOptions options);
+  ~McpServer();
+
+  // Registers a tool; names must be unique. Call before Serve.
+  void AddTool(Tool tool);
+
+  // Reads and answers messages until end of input, then waits for calls in
+  // flight and returns OK. Returns an error only for a broken transport.
+  Status Serve(transport::Transport& transport);
+
+ private:
+  struct RequestContext {
+    json id;
+    json meta;  // params._meta, {} when absent
+    CancelToken cancel;
+  };
+  using Handler = std::function<void(const Message&, RequestContext&)>;
+
+  void Dispatch(const Message& m);
+  void Reply(const json& id, json result);
+  void ReplyError(const json& id, int code, const std::string& message);
+  void Notify(const std::string& method, json params);
+
+  void HandleInitialize(const Message& m, RequestContext& ctx);
+  void HandleToolsList(const Message& m, RequestContext& ctx);
+  void HandleToolsCall(const Message& m, RequestContext& ctx);
+  void HandleSetLevel(const Message& m, RequestContext& ctx);
+  void HandleCancelled(const Message& m);
+  void RunCall(const Tool& tool, json arguments, RequestContext ctx);
+  json ToolJson(const Tool& tool) const;
+
+  const ServerOptions options_;
+  std::vector<Tool> tools_;                 // immutable once serving
+  std::map<std::string, size_t> tool_index_;
+  std::map<std::string, Handler> handlers_;
+  transport::Transport* transport_ = nullptr;
+
+  // Session state.
+  std::string protocol_version_;                         // GUARDED_BY(mu_)
+  std::atomic<int> log_level_{static_cast<int>(LogLevel::kInfo)};
+
+  std::mutex mu_;
+  std::condition_variable calls_changed_;
+  size_t running_calls_ = 0;                      // GUARDED_BY(mu_)
+  size_t live_calls_ = 0;                         // GUARDED_BY(mu_): running or waiting
+  std::map<std::string, CancelToken> in_flight_;  // GUARDED_BY(mu_): id.dump() -> token
+};
+
+}  // namespace awsmcp::mcp
