@@ -54,7 +54,7 @@ class McpServer {
  private:
   struct RequestContext {
     json id;
-    json meta;  // params._meta, {} when absent
+    json meta = json::object();  // params._meta, {} when absent
     CancelToken cancel;
   };
   using Handler = std::function<void(const Message&, RequestContext&)>;
