@@ -151,6 +151,12 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
   }
   if (type == "map") return ParseMap(model, *shape, Children(node, "entry"), depth);
   std::string text = node.text().get();
+  if (shape_name == "policyDocumentType") {
+    // IAM sends policy documents URL-encoded; the SDKs (botocore's
+    // json_decode_policies) hand them to users as JSON, and so do we.
+    json doc = json::parse(UriDecode(text), nullptr, false);
+    if (doc.is_object()) return doc;
+  }
   if (type == "boolean") return text == "true";
   if (type == "integer" || type == "long") {
     char* end = nullptr;
