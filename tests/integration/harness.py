@@ -101,6 +101,16 @@ def to_api_json(value):
     return value
 
 
+def without(value, names):
+    """`value` with every dict member named in `names` removed, at any depth
+    (for fields the emulator changes between two identical requests)."""
+    if isinstance(value, dict):
+        return {k: without(v, names) for k, v in value.items() if k not in names}
+    if isinstance(value, list):
+        return [without(v, names) for v in value]
+    return value
+
+
 def oracle_paginate(client, operation, params, max_items=None):
     """boto3's build_full_result() for `operation` (snake_case name), as JSON;
     botocore's own NextToken is dropped (the server's token is opaque)."""
@@ -157,9 +167,12 @@ class MotoServer:
                 self.proc.kill()
                 self.proc.wait(timeout=5)
         self.proc = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def log(self):
-        if self._log is None:
+        if self._log is None or self._log.closed:
             return ""
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")[-4000:]
@@ -275,8 +288,10 @@ class McpServer:
             raise unittest.SkipTest("server binary not built: %s (set AWS_MCP_BIN)" % self.binary)
         self.proc = subprocess.Popen([self.binary] + self.args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=self.environment(), bufsize=0)
-        threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._readers = [threading.Thread(target=self._read_stdout, daemon=True),
+                         threading.Thread(target=self._read_stderr, daemon=True)]
+        for t in self._readers:
+            t.start()
         if initialize:
             self.initialize()
         return self
@@ -306,15 +321,28 @@ class McpServer:
                               % (timeout, self.stderr()))
         finally:
             self._cleanup_home()
+        self._release_pipes()
         self.proc = None
         return code
 
     def kill(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=5)
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+            self._release_pipes()
         self.proc = None
         self._cleanup_home()
+
+    def _release_pipes(self):
+        """After the exit: lets the readers drain, then closes the pipes."""
+        for t in getattr(self, "_readers", []):
+            t.join(timeout=2)
+        for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                f.close()
+            except OSError:
+                pass
 
     def _cleanup_home(self):
         if self.home:
