@@ -16,6 +16,9 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_option("--profile", o.profile, "AWS profile from ~/.aws/config and ~/.aws/credentials");
   cli.add_option("--cache-ttl", o.cache_ttl_seconds, "Seconds a read result is reused (0 disables)")
       ->check(CLI::Range(0, 86400));
+  cli.add_option("--max-result-bytes", o.max_result_bytes,
+                 "Largest tool result in bytes of JSON; larger ones are cut at a whole item")
+      ->check(CLI::Range(size_t{1024}, size_t{64} << 20));
   cli.add_flag("--allow-write", o.allow_write, "Allow mutating AWS actions (default: read-only)");
   cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
                "Allow actions that return secret or credential material");

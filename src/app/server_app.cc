@@ -53,7 +53,7 @@ int RunStdioServer(const AppOptions& options) {
   mcp::ServerOptions server_options;
   server_options.instructions = kInstructions;
   mcp::McpServer server(server_options);
-  server.AddTool(tools::MakeAwsCallTool(&client));
+  server.AddTool(tools::MakeAwsCallTool(&client, {.max_result_bytes = options.max_result_bytes}));
   server.AddTool(tools::MakeAwsDescribeTool(&client));
 
   transport::StdioTransport stdio;

@@ -103,7 +103,8 @@ void SetPath(json& root, const std::string& path, json value) {
 
 std::expected<json, CallError> CallPaginated(AwsClient& client, const std::string& service,
                                              const std::string& operation, const json& params,
-                                             const PaginateOptions& options, const CallOptions& call) {
+                                             const PaginateOptions& options, const CallOptions& call,
+                                             PaginateInfo* info) {
   auto resolved = client.Resolve(service, operation);
   if (!resolved) return std::unexpected(resolved.error());
   const Paginator* p = resolved->model->FindPaginator(resolved->op->name);
@@ -128,6 +129,8 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
   const std::string& primary = p->result_keys[0];
   json full = json::object();
   size_t total = 0;
+  size_t bytes = 0;
+  bool cut_for_size = false;
   std::optional<Token> resume;
   for (size_t pages = 0;; ++pages) {
     if (pages >= options.max_pages) {
@@ -159,9 +162,22 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
     }
     const json* items = FindPath(page, primary);
     size_t count = items != nullptr && items->is_array() ? items->size() : 0;
+    // The byte budget cuts like max_items does, at a whole item (at least one
+    // item overall, so a continuation always makes progress).
+    size_t byte_limit = count;
+    if (options.max_bytes > 0) {
+      for (size_t i = 0; i < count; ++i) {
+        bytes += (*items)[i].dump(-1, ' ', false, json::error_handler_t::replace).size() + 1;
+        if (bytes > options.max_bytes && (total + i) > 0) {
+          byte_limit = i;
+          cut_for_size = true;
+          break;
+        }
+      }
+    }
     bool stop = false;
-    if (total + count > options.max_items) {
-      size_t keep = options.max_items - total;
+    if (total + count > options.max_items || byte_limit < count) {
+      size_t keep = std::min(options.max_items - total, byte_limit);
       json truncated = json::array();
       for (size_t i = 0; i < keep; ++i) truncated.push_back((*items)[i]);
       SetPath(page, primary, std::move(truncated));
@@ -187,7 +203,10 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
       }
     }
     if (options.on_page) options.on_page(pages + 1, std::min(total + count, options.max_items));
-    if (stop) break;
+    if (stop) {
+      total += std::min(count, std::min(options.max_items - total, byte_limit));
+      break;
+    }
     total += count;
     Token following = NextToken(page, *p);
     if (AllNull(following)) break;
@@ -204,6 +223,7 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
     }
   }
   if (resume) full["NextToken"] = EncodeToken(*resume);
+  if (info != nullptr) *info = PaginateInfo{total, cut_for_size, primary};
   return full;
 }
 

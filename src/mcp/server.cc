@@ -241,8 +241,9 @@ void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
   }
   if (!ctx.cancel.cancelled()) {  // a cancelled request gets no answer, as the spec says
     std::string text = r.text.empty() ? r.structured.dump(-1, ' ', false, json::error_handler_t::replace) : r.text;
-    json result = {{"content", json::array({{{"type", "text"}, {"text", std::move(text)}}})},
-                   {"isError", r.is_error}};
+    json content = json::array({{{"type", "text"}, {"text", std::move(text)}}});
+    for (auto& note : r.notes) content.push_back({{"type", "text"}, {"text", std::move(note)}});
+    json result = {{"content", std::move(content)}, {"isError", r.is_error}};
     if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
       result["structuredContent"] = std::move(r.structured);
     }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,7 @@ struct ToolContext {
 struct ToolResult {
   json structured = json::object();  // structuredContent; must be an object
   std::string text;                  // content[0].text; if empty, structured is serialized
+  std::vector<std::string> notes;    // further text blocks for a person or model (e.g. "truncated")
   bool is_error = false;
 
   static ToolResult Error(std::string message, json details = json::object()) {

@@ -1,6 +1,6 @@
 #include "tools/aws_call_tool.h"
 
-#include <regex>
+#include <cstdint>
 
 #include "aws/paginator.h"
 #include "tools/arguments.h"
@@ -46,7 +46,36 @@ mcp::ToolResult ErrorResult(const aws::CallError& error, const std::string& serv
   return mcp::ToolResult::Error(std::move(text), json{{"error", std::move(e)}});
 }
 
-mcp::Tool MakeAwsCallTool(aws::AwsClient* client) {
+std::string CutToSize(json& output, size_t max_bytes) {
+  auto size_of = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace).size(); };
+  size_t size = size_of(output);
+  if (size <= max_bytes || !output.is_object()) return "";
+  std::string key;
+  size_t key_size = 0;
+  for (const auto& [k, v] : output.items()) {
+    if (!v.is_array()) continue;
+    size_t s = size_of(v);
+    if (s > key_size) key = k, key_size = s;
+  }
+  if (key.empty()) {
+    return "The answer is " + std::to_string(size) + " bytes, over the " + std::to_string(max_bytes) +
+           "-byte result limit, and has no list to cut; it is returned whole.";
+  }
+  json& list = output[key];
+  const size_t total = list.size();
+  size_t budget = max_bytes > size - key_size ? max_bytes - (size - key_size) : 0;
+  size_t used = 2, keep = 0;
+  for (; keep < total; ++keep) {
+    used += size_of(list[keep]) + 1;
+    if (used > budget) break;
+  }
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(keep), list.end());
+  return "Truncated: " + key + " holds " + std::to_string(keep) + " of " + std::to_string(total) +
+         " items to stay under the " + std::to_string(max_bytes) + "-byte result limit. Narrow the request " +
+         "(filters, fewer names) to see the rest.";
+}
+
+mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options) {
   mcp::Tool tool;
   tool.name = "aws_call";
   tool.title = "Call an AWS API action";
@@ -55,7 +84,7 @@ mcp::Tool MakeAwsCallTool(aws::AwsClient* client) {
       "params use the API's member names (aws_describe lists them).";
   tool.input_schema = InputSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
-  tool.handler = [client](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [client, options](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::string service = in.String("service", /*required=*/true);
     std::string action = in.String("action", true);
@@ -71,18 +100,43 @@ mcp::Tool MakeAwsCallTool(aws::AwsClient* client) {
     call.region = region;
     call.refresh = refresh;
     call.cancel = ctx.cancel;
-    std::expected<json, aws::CallError> out;
-    if (max_items || !starting_token.empty()) {
+    auto paginate = [&](size_t items, size_t max_pages, aws::PaginateInfo* info) {
       aws::PaginateOptions pages;
-      pages.max_items = static_cast<size_t>(max_items.value_or(1000));
+      pages.max_items = items;
+      pages.max_pages = max_pages;
+      pages.max_bytes = options.max_result_bytes;
       pages.starting_token = starting_token;
-      pages.on_page = [&ctx](size_t n, size_t items) {
+      pages.on_page = [&ctx](size_t n, size_t got) {
         if (ctx.progress) ctx.progress(static_cast<double>(n), std::nullopt,
-                                       "page " + std::to_string(n) + ", " + std::to_string(items) + " items");
+                                       "page " + std::to_string(n) + ", " + std::to_string(got) + " items");
       };
-      out = aws::CallPaginated(*client, service, action, params, pages, call);
+      return aws::CallPaginated(*client, service, action, params, pages, call, info);
+    };
+    std::expected<json, aws::CallError> out;
+    aws::PaginateInfo info;
+    std::string note;
+    if (max_items || !starting_token.empty()) {
+      out = paginate(static_cast<size_t>(max_items.value_or(1000)), 1000, &info);
     } else {
       out = client->Call(service, action, params, call);
+      if (out && out->dump(-1, ' ', false, json::error_handler_t::replace).size() > options.max_result_bytes) {
+        // Too large for a model's context: a paginated operation is re-read as
+        // one page cut at a whole item with a token to continue (the page is
+        // usually a cache hit); any other is cut at its largest list.
+        auto resolved = client->Resolve(service, action);
+        if (resolved && resolved->model->FindPaginator(resolved->op->name) != nullptr) {
+          out = paginate(SIZE_MAX, 1, &info);
+        } else {
+          note = CutToSize(*out, options.max_result_bytes);
+        }
+      }
+    }
+    if (out && info.cut_for_size) {
+      note = "Truncated at " + std::to_string(info.items) + " items of " + info.result_key + " to stay under the " +
+             std::to_string(options.max_result_bytes) + "-byte result limit. Call again with the same params and " +
+             "starting_token set to NextToken for the rest.";
+    } else if (out && out->contains("NextToken") && max_items) {
+      note = "Stopped at max_items; pass starting_token = NextToken with the same params for more.";
     }
     if (!out) {
       return ErrorResult(out.error(), service, action,
@@ -90,7 +144,8 @@ mcp::Tool MakeAwsCallTool(aws::AwsClient* client) {
     }
     mcp::ToolResult r;
     r.structured = std::move(*out);
-    r.text = r.structured.dump();
+    r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (!note.empty()) r.notes.push_back(std::move(note));
     return r;
   };
   return tool;

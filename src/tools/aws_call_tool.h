@@ -7,8 +7,16 @@
 
 namespace awsmcp::tools {
 
+struct AwsCallOptions {
+  size_t max_result_bytes = 256 * 1024;  // default 256 KiB of JSON per result; cut at a whole item beyond
+};
+
 // The tool, bound to `client` (not owned; must outlive the tool).
-mcp::Tool MakeAwsCallTool(aws::AwsClient* client);
+mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options = {});
+
+// Cuts the largest top-level list of `output` at a whole item so its JSON
+// fits `max_bytes`; returns a note saying what was cut, or "" when it fit.
+std::string CutToSize(nlohmann::json& output, size_t max_bytes);
 
 // The isError result for a failed call: text with code, message and hint;
 // structuredContent {"error": {...}}.
