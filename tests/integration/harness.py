@@ -524,7 +524,7 @@ class IntegrationTestCase(unittest.TestCase):
     def setUpClass(cls):
         cls.moto = module_moto()
         cls.seed()
-        cls.server = McpServer(cls.moto.endpoint, cls.server_args, cls.server_env)
+        cls.server = McpServer(cls.server_endpoint(), cls.server_args, cls.server_env)
         try:
             cls.server.start()
         except BaseException:
@@ -545,6 +545,11 @@ class IntegrationTestCase(unittest.TestCase):
     @classmethod
     def seed(cls):
         pass
+
+    @classmethod
+    def server_endpoint(cls):
+        """AWS_ENDPOINT_URL for the server; the module's moto by default."""
+        return cls.moto.endpoint
 
     # -- assertions --------------------------------------------------------
 
