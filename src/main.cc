@@ -1,6 +1,7 @@
 // aws-mcp: an MCP server for fast, read-only access to AWS.
 #include <cstdio>
 
+#include "app/doctor.h"
 #include "app/options.h"
 #include "app/server_app.h"
 
@@ -12,5 +13,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (exit_code >= 0) return exit_code;
+  if (options->doctor) return awsmcp::app::RunDoctor(*options, stdout);
   return awsmcp::app::RunStdioServer(*options);
 }

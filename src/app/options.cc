@@ -23,6 +23,8 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
                "Allow actions that return secret or credential material");
   cli.add_option("--log-level", level, "stderr log level: debug, info, notice, warning, error, critical");
+  CLI::App* doctor = cli.add_subcommand("doctor", "Check credentials, region, endpoints and permissions");
+  doctor->fallthrough();  // `aws-mcp doctor --profile x` takes the main options too
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,6 +36,7 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   } catch (const CLI::ParseError& e) {
     return Fail(Status::InvalidArgument(e.what()));
   }
+  o.doctor = doctor->parsed();
   if (!ParseLogLevel(level, &o.log_level)) return Fail(Status::InvalidArgument("unknown --log-level " + level));
   if (!o.region.empty() && !tools::LooksLikeRegion(o.region)) {
     return Fail(Status::InvalidArgument("--region " + o.region + " is not a region name like us-east-1"));

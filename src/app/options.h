@@ -17,6 +17,7 @@ struct AppOptions {
   bool allow_write = false;         // default false: read-only
   bool allow_secret_reads = false;  // default false: no secret values to the model
   LogLevel log_level = LogLevel::kWarning;  // default warning (stderr)
+  bool doctor = false;              // default false: `aws-mcp doctor` runs the checks instead of serving
 };
 
 // Parses argv. On --help/--version prints to stdout and sets *exit_code;
