@@ -1,0 +1,142 @@
+// aws-mcp driven by the official MCP TypeScript SDK over stdio, with moto as
+// the AWS emulator and the AWS CLI as the oracle for answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+const BIN = process.env.AWS_MCP_BIN ?? path.resolve('../../build/aws-mcp');
+let moto;
+let endpoint;
+let client;
+const fakeEnv = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1',
+                  AWS_DEFAULT_REGION: 'us-east-1' };
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function waitFor(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function awsCli(args) {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-cli-'));
+  const out = execFileSync('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'],
+                           { env: { PATH: process.env.PATH, HOME: home, ...fakeEnv } });
+  return out.length ? JSON.parse(out) : {};
+}
+
+before(async () => {
+  const port = await freePort();
+  endpoint = `http://127.0.0.1:${port}`;
+  moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  await waitFor(`${endpoint}/moto-api/`, 30000);
+  awsCli(['ecs', 'create-cluster', '--cluster-name', 'sdk-cluster']);
+  for (let i = 0; i < 7; i++) awsCli(['logs', 'create-log-group', '--log-group-name', `/sdk/group-${i}`]);
+
+  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-mcp-sdk-'));
+  const transport = new StdioClientTransport({
+    command: BIN, args: ['--cache-ttl', '0'], stderr: 'pipe',
+    env: { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: endpoint, ...fakeEnv },
+  });
+  client = new Client({ name: 'aws-mcp-sdk-test', version: '1.0.0' });
+  await client.connect(transport);
+});
+
+after(async () => {
+  await client?.close();
+  moto?.kill();
+});
+
+test('initialize negotiates the latest protocol and declares tools and logging', () => {
+  assert.equal(client.getServerVersion().name, 'aws-mcp');
+  const caps = client.getServerCapabilities();
+  assert.ok(caps.tools);
+  assert.ok(caps.logging);
+  assert.ok(client.getInstructions().includes('aws_describe'));
+});
+
+test('tools/list has aws_call and aws_describe, read-only and small', async () => {
+  const { tools } = await client.listTools();
+  const names = tools.map((t) => t.name).sort();
+  assert.deepEqual(names, ['aws_call', 'aws_describe']);
+  for (const t of tools) {
+    assert.equal(t.annotations.readOnlyHint, true);
+    assert.equal(t.annotations.destructiveHint, false);
+    assert.equal(t.inputSchema.type, 'object');
+  }
+  assert.ok(JSON.stringify(tools).length < 4096, 'tools/list should cost little context');
+});
+
+test('ping answers', async () => {
+  assert.deepEqual(await client.ping(), {});
+});
+
+test('aws_call answers what the AWS CLI sees', async () => {
+  const r = await client.callTool({ name: 'aws_call', arguments: {
+    service: 'ecs', action: 'describe-clusters', params: { clusters: ['sdk-cluster'] } } });
+  assert.equal(r.isError, false);
+  const cli = awsCli(['ecs', 'describe-clusters', '--clusters', 'sdk-cluster']);
+  assert.deepEqual(r.structuredContent, cli);
+  assert.deepEqual(JSON.parse(r.content[0].text), r.structuredContent);
+});
+
+test('pagination sends progress notifications', async () => {
+  const progress = [];
+  const r = await client.callTool({ name: 'aws_call', arguments: {
+    service: 'logs', action: 'DescribeLogGroups', params: { limit: 2 }, max_items: 7 } },
+  undefined, { onprogress: (p) => progress.push(p) });
+  assert.equal(r.isError, false);
+  const cli = awsCli(['logs', 'describe-log-groups']);
+  assert.deepEqual(r.structuredContent.logGroups, cli.logGroups);
+  assert.ok(progress.length >= 3, `expected a notification per page, got ${progress.length}`);
+});
+
+test('a tool failure is an isError result, not a protocol error', async () => {
+  const missing = await client.callTool({ name: 'aws_call', arguments: { service: 'ecs' } });
+  assert.equal(missing.isError, true);
+  assert.match(missing.content[0].text, /action/);
+  const refused = await client.callTool({ name: 'aws_call', arguments: {
+    service: 'ecs', action: 'delete-cluster', params: { cluster: 'sdk-cluster' } } });
+  assert.equal(refused.isError, true);
+  assert.equal(refused.structuredContent.error.code, 'ReadOnly');
+  awsCli(['ecs', 'describe-clusters', '--clusters', 'sdk-cluster']);  // still there
+});
+
+test('an unknown tool is a JSON-RPC invalid-params error', async () => {
+  await assert.rejects(client.callTool({ name: 'no_such_tool', arguments: {} }),
+                       (e) => e.code === -32602);
+});
+
+test('aws_describe tells a model how to build params', async () => {
+  const r = await client.callTool({ name: 'aws_describe', arguments: { service: 'ecs', action: 'describe-services' } });
+  assert.equal(r.isError, false);
+  const services = r.structuredContent.input.find((m) => m.name === 'services');
+  assert.equal(services.required, true);
+  assert.equal(services.type, 'list<string>');
+});
+
+test('logging/setLevel is accepted and a cancelled call leaves the server serving', async () => {
+  await client.setLoggingLevel('debug');
+  const controller = new AbortController();
+  const pending = client.callTool({ name: 'aws_call', arguments: {
+    service: 'logs', action: 'DescribeLogGroups', params: { limit: 1 }, max_items: 7 } },
+  undefined, { signal: controller.signal });
+  controller.abort();
+  await assert.rejects(pending);
+  assert.deepEqual(await client.ping(), {});
+});
