@@ -1,6 +1,7 @@
 #include "aws/error_hints.h"
 
 #include <array>
+#include <cctype>
 #include <string_view>
 
 namespace awsmcp::aws {
@@ -15,10 +16,38 @@ bool AnyOf(std::string_view code, std::initializer_list<std::string_view> codes)
   return false;
 }
 
+// The identifying values of a call's params ("cluster", "logGroupName",
+// "SecretId", "services": [...]), quoted, for a not-found hint.
+std::string NamedResources(const nlohmann::json& params) {
+  std::string out;
+  int n = 0;
+  auto add = [&](const nlohmann::json& v) {
+    if (!v.is_string() || n >= 3) return;
+    if (n++ > 0) out += ", ";
+    out += '\'';
+    out.append(v.get_ref<const std::string&>(), 0, 100);
+    out += '\'';
+  };
+  if (!params.is_object()) return out;
+  for (const auto& [key, value] : params.items()) {
+    std::string k;
+    for (char c : key) k.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    bool names = Contains(k, "name") || Contains(k, "id") || Contains(k, "arn") || Contains(k, "cluster") ||
+                 Contains(k, "service") || Contains(k, "identifier");
+    if (!names || Contains(k, "token")) continue;
+    if (value.is_array()) {
+      for (const auto& v : value) add(v);
+    } else {
+      add(value);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string HintFor(const CallError& error, const models::ServiceMetadata& service, const std::string& operation,
-                    const std::string& region) {
+                    const std::string& region, const nlohmann::json& params) {
   const std::string& code = error.code;
   if (Contains(code, "AccessDenied") || AnyOf(code, {"UnauthorizedOperation", "AuthorizationError",
                                                      "AuthorizationErrorException", "NotAuthorized"})) {
@@ -36,8 +65,9 @@ std::string HintFor(const CallError& error, const models::ServiceMetadata& servi
            "(aws configure list), and that the system clock is correct.";
   }
   if (Contains(code, "NotFound") || AnyOf(code, {"NoSuchEntity", "ResourceNotFoundException"})) {
-    return "Check the name or ARN, and that the resource is in region " + region +
-           " of this account: pass \"region\" to look elsewhere.";
+    std::string named = NamedResources(params);
+    return "Check the name or ARN" + (named.empty() ? std::string() : " (" + named + ")") +
+           ", and that the resource is in region " + region + " of this account: pass \"region\" to look elsewhere.";
   }
   if (Contains(code, "Throttl") || AnyOf(code, {"TooManyRequestsException", "RequestLimitExceeded",
                                                 "LimitExceededException", "SlowDown"})) {

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "aws/call_error.h"
 #include "models/service_model.h"
 
@@ -11,7 +13,8 @@ namespace awsmcp::aws {
 
 // A one- or two-sentence hint for `error` raised by `operation` of `service`
 // in `region`, or "" when there is nothing better to say than the message.
+// `params` (the call's input) lets a not-found hint name what was looked for.
 std::string HintFor(const CallError& error, const models::ServiceMetadata& service, const std::string& operation,
-                    const std::string& region);
+                    const std::string& region, const nlohmann::json& params = nlohmann::json::object());
 
 }  // namespace awsmcp::aws
