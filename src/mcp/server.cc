@@ -34,7 +34,31 @@ McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
   handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
 }
 
-McpServer::~McpServer() = default;
+McpServer::~McpServer() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  work_ready_.notify_all();
+  for (auto& t : workers_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void McpServer::WorkerLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    ++idle_workers_;
+    work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    --idle_workers_;
+    if (queue_.empty()) return;  // stopping
+    auto job = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    job();
+    lock.lock();
+  }
+}
 
 void McpServer::AddTool(Tool tool) {
   tool_index_[tool.name] = tools_.size();
@@ -158,7 +182,6 @@ void McpServer::HandleCancelled(const Message& m) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = in_flight_.find(m.params["requestId"].dump());
   if (it != in_flight_.end()) it->second.Cancel();
-  calls_changed_.notify_all();  // a cancelled call waiting for a slot stops waiting
 }
 
 void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
@@ -191,19 +214,18 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
     }
     in_flight_[key] = ctx.cancel;
     ++live_calls_;
+    const Tool& tool = tools_[it->second];
+    queue_.push_back([this, &tool, arguments = std::move(arguments), ctx]() mutable {
+      RunCall(tool, std::move(arguments), std::move(ctx));
+    });
+    if (idle_workers_ < queue_.size() && workers_.size() < std::max<size_t>(1, options_.max_concurrent_calls)) {
+      workers_.emplace_back([this] { WorkerLoop(); });
+    }
   }
-  const Tool& tool = tools_[it->second];
-  std::thread([this, &tool, arguments = std::move(arguments), ctx]() mutable {
-    RunCall(tool, std::move(arguments), std::move(ctx));
-  }).detach();
+  work_ready_.notify_one();
 }
 
 void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
-  {
-    std::unique_lock<std::mutex> lock(mu_);
-    calls_changed_.wait(lock, [&] { return running_calls_ < options_.max_concurrent_calls || ctx.cancel.cancelled(); });
-    ++running_calls_;
-  }
   ToolContext tc;
   tc.cancel = ctx.cancel;
   json progress_token = ctx.meta.value("progressToken", json());
@@ -251,7 +273,6 @@ void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
   }
   {
     std::lock_guard<std::mutex> lock(mu_);
-    --running_calls_;
     --live_calls_;
   }
   calls_changed_.notify_all();

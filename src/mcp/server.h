@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
+#include <thread>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -70,6 +72,7 @@ class McpServer {
   void HandleSetLevel(const Message& m, RequestContext& ctx);
   void HandleCancelled(const Message& m);
   void RunCall(const Tool& tool, json arguments, RequestContext ctx);
+  void WorkerLoop();
   json ToolJson(const Tool& tool) const;
 
   const ServerOptions options_;
@@ -84,8 +87,14 @@ class McpServer {
 
   std::mutex mu_;
   std::condition_variable calls_changed_;
-  size_t running_calls_ = 0;                      // GUARDED_BY(mu_)
-  size_t live_calls_ = 0;                         // GUARDED_BY(mu_): running or waiting
+  size_t live_calls_ = 0;                         // GUARDED_BY(mu_): running or queued
+  // Calls run on a pool of at most max_concurrent_calls threads, started as
+  // needed: a kept thread answers without the cost of starting one.
+  std::deque<std::function<void()>> queue_;       // GUARDED_BY(mu_)
+  std::vector<std::thread> workers_;              // GUARDED_BY(mu_)
+  size_t idle_workers_ = 0;                       // GUARDED_BY(mu_)
+  bool stopping_ = false;                         // GUARDED_BY(mu_)
+  std::condition_variable work_ready_;
   std::map<std::string, CancelToken> in_flight_;  // GUARDED_BY(mu_): id.dump() -> token
 };
 
