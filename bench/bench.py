@@ -36,7 +36,7 @@ class DirectClient:
     so the figures measure the server, not a test harness's threads."""
 
     def __init__(self, binary, endpoint, args=()):
-        env = {"PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent", "AWS_ACCESS_KEY_ID": "testing",
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true", "AWS_ACCESS_KEY_ID": "testing",
                "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint}
         self.proc = subprocess.Popen([binary, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
@@ -89,7 +89,7 @@ def cold_start(binary, runs=30):
         {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}},
     ]
     payload = "".join(json.dumps(m) + "\n" for m in msgs).encode()
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent", "AWS_REGION": "us-east-1"}
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1"}
     times, size = [], 0
     for _ in range(runs):
         t0 = time.perf_counter()

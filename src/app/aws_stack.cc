@@ -18,7 +18,9 @@ AwsStack::AwsStack(const AppOptions& options, Env* env, aws::AccessPolicyOptions
     if (!s->ok()) Log(LogLevel::kError, "config", s->message());
   }
 
-  credentials_ = aws::MakeDefaultCredentialsProvider(env, &config_, !options.profile.empty());
+  credentials_ = aws::MakeDefaultCredentialsProvider(
+      {env, &http_, &models::ModelRegistry::Embedded()}, aws::ResolveProfileName(*env, options.profile),
+      !options.profile.empty());
   aws::ClientOptions client_options;
   client_options.access = access;
   client_options.retry = retry;

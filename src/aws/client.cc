@@ -62,7 +62,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
     e.hint = HintFor(e, model.metadata(), op.name, region);
     return std::unexpected(e);
   }
-  auto creds = credentials_->Get();
+  auto creds = op.unsigned_request ? Result<Credentials>(Credentials{}) : credentials_->Get();
   if (!creds) {
     return std::unexpected(CallError::Local(kCredentialsError, creds.error().message(),
                                             "Configure credentials: aws configure, AWS_PROFILE, or environment "
@@ -98,9 +98,11 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   auto attempt = [&](int) -> Result<HttpResponse> {
     ++*attempts;
     HttpRequest req = *unsigned_request;
-    SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
-    Status signed_ok = SignRequest(req, creds, how);
-    if (!signed_ok.ok()) return Fail(signed_ok);
+    if (!r.op->unsigned_request) {
+      SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
+      Status signed_ok = SignRequest(req, creds, how);
+      if (!signed_ok.ok()) return Fail(signed_ok);
+    }
     return http_->Send(req, cancel);
   };
   auto classify = [&](const Result<HttpResponse>& outcome) -> ErrorClass {

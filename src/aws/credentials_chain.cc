@@ -1,6 +1,8 @@
 #include "aws/credentials_chain.h"
 
 #include "aws/credentials_providers.h"
+#include "aws/credentials_remote.h"
+#include "aws/curl_http_client.h"
 
 namespace awsmcp::aws {
 
@@ -49,14 +51,41 @@ Result<Credentials> CachingCredentialsProvider::Get() {
   return fresh;
 }
 
-std::unique_ptr<CredentialsProvider> MakeDefaultCredentialsProvider(Env* env, SharedConfigCache* config,
+namespace {
+
+// The chain plus the HTTP client it owns for the instance metadata service.
+class DefaultChain final : public CredentialsProvider {
+ public:
+  DefaultChain(const CredentialDeps& deps, const std::string& profile, bool explicit_profile)
+      : metadata_http_(HttpOptions{.connect_timeout = std::chrono::milliseconds(1000),
+                                   .total_timeout = std::chrono::milliseconds(2000),
+                                   .max_response_bytes = 64 * 1024}) {
+    std::vector<std::unique_ptr<CredentialsProvider>> chain;
+    if (!explicit_profile) chain.push_back(std::make_unique<EnvironmentProvider>(deps.env));
+    chain.push_back(std::make_unique<ProfileProvider>(deps, profile));
+    chain.push_back(std::make_unique<WebIdentityProvider>(
+        deps.env, [deps](const std::string& role, const std::string& session, const std::string& token) {
+          return AssumeRoleWithWebIdentity(deps, "default", role, session, token);
+        }));
+    chain.push_back(std::make_unique<ContainerProvider>(deps.env, deps.http));
+    chain.push_back(std::make_unique<InstanceMetadataProvider>(deps.env, &metadata_http_));
+    chain_ = std::make_unique<CredentialsChain>(std::move(chain));
+  }
+  Result<Credentials> Get() override { return chain_->Get(); }
+  std::string Name() const override { return "default chain"; }
+
+ private:
+  CurlHttpClient metadata_http_;
+  std::unique_ptr<CredentialsChain> chain_;
+};
+
+}  // namespace
+
+std::unique_ptr<CredentialsProvider> MakeDefaultCredentialsProvider(const CredentialDeps& deps,
+                                                                    const std::string& profile,
                                                                     bool profile_chosen_explicitly) {
-  std::vector<std::unique_ptr<CredentialsProvider>> chain;
-  // As botocore: a profile named explicitly (--profile) means that profile's
-  // credentials, not whatever keys happen to be in the environment.
-  if (!profile_chosen_explicitly) chain.push_back(std::make_unique<EnvironmentProvider>(env));
-  chain.push_back(std::make_unique<SharedFilesProvider>(config));
-  return std::make_unique<CachingCredentialsProvider>(std::make_unique<CredentialsChain>(std::move(chain)), env);
+  return std::make_unique<CachingCredentialsProvider>(
+      std::make_unique<DefaultChain>(deps, profile, profile_chosen_explicitly), deps.env);
 }
 
 }  // namespace awsmcp::aws

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aws/credentials.h"
+#include "aws/credentials_profile.h"
 #include "aws/shared_config.h"
 #include "base/env.h"
 
@@ -59,9 +60,13 @@ class CachingCredentialsProvider final : public CredentialsProvider {
   std::chrono::steady_clock::time_point read_at_{};  // GUARDED_BY(mu_)
 };
 
-// The default chain for a profile (environment unless a profile was chosen
-// explicitly, then the shared files), wrapped in the caching decorator.
-std::unique_ptr<CredentialsProvider> MakeDefaultCredentialsProvider(Env* env, SharedConfigCache* config,
+// The default chain, in the AWS CLI's order, wrapped in the caching decorator:
+// environment (skipped when a profile was chosen explicitly, as botocore
+// does), the profile (role, SSO, keys, credential_process), web identity from
+// the environment, the container endpoint, EC2 instance metadata (with short
+// timeouts of its own, so that off EC2 it costs about a second at most).
+std::unique_ptr<CredentialsProvider> MakeDefaultCredentialsProvider(const CredentialDeps& deps,
+                                                                    const std::string& profile,
                                                                     bool profile_chosen_explicitly);
 
 }  // namespace awsmcp::aws

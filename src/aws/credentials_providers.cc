@@ -22,30 +22,4 @@ Result<Credentials> EnvironmentProvider::Get() {
   return c;
 }
 
-Result<Credentials> SharedFilesProvider::Get() {
-  auto config = config_->Get();
-  if (!config) return Fail(config.error());
-  const SharedConfig& cfg = **config;
-  for (int file = 0; file < 2; ++file) {
-    auto value = [&](const std::string& key) {
-      return file == 0 ? cfg.CredentialsValue(key) : cfg.ConfigValue(key);
-    };
-    auto id = value("aws_access_key_id");
-    auto secret = value("aws_secret_access_key");
-    if (!id && !secret) continue;
-    const char* where = file == 0 ? "credentials file" : "config file";
-    if (!id || !secret || id->empty() || secret->empty()) {
-      return Fail(Status::InvalidArgument(std::string("profile '") + cfg.profile() + "' in the " + where +
-                                          " has only one of aws_access_key_id and aws_secret_access_key"));
-    }
-    Credentials c;
-    c.access_key_id = *id;
-    c.secret_access_key = *secret;
-    if (auto token = value("aws_session_token")) c.session_token = *token;
-    c.source = std::string(where) + " (profile " + cfg.profile() + ")";
-    return c;
-  }
-  return Fail(Status::NotFound("profile '" + cfg.profile() + "' has no static keys"));
-}
-
 }  // namespace awsmcp::aws

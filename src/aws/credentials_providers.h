@@ -1,12 +1,10 @@
-// The credentials providers of the first links of the SDKs' default chain:
-// environment variables and static keys in the shared files.
+// The first link of the SDKs' default chain: environment variables.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "aws/credentials.h"
-#include "aws/shared_config.h"
 #include "base/env.h"
 
 namespace awsmcp::aws {
@@ -21,18 +19,6 @@ class EnvironmentProvider final : public CredentialsProvider {
 
  private:
   Env* const env_;
-};
-
-// aws_access_key_id / aws_secret_access_key / aws_session_token of the
-// profile, from the credentials file, then the config file.
-class SharedFilesProvider final : public CredentialsProvider {
- public:
-  explicit SharedFilesProvider(SharedConfigCache* config) : config_(config) {}
-  Result<Credentials> Get() override;
-  std::string Name() const override { return "shared-files"; }
-
- private:
-  SharedConfigCache* const config_;
 };
 
 }  // namespace awsmcp::aws

@@ -86,6 +86,9 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
       o.request_uri = Str(op["http"], "requestUri");
     }
     o.readonly_trait = op.value("readonly", false);
+    if (op.contains("auth") && op["auth"].is_array() && op["auth"].size() == 1 && op["auth"][0] == "smithy.api#noAuth") {
+      o.unsigned_request = true;
+    }
     model->operations_.push_back(std::move(o));
   }
   std::sort(model->operations_.begin(), model->operations_.end(),

@@ -39,6 +39,7 @@ struct Operation {
   std::string http_method;
   std::string request_uri;
   bool readonly_trait = false;  // the model's own "readonly": true
+  bool unsigned_request = false;  // "auth": ["smithy.api#noAuth"] (e.g. AssumeRoleWithWebIdentity)
 };
 
 // botocore paginator config for one operation.

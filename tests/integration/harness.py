@@ -275,7 +275,9 @@ class McpServer:
 
     def environment(self):
         self.home = tempfile.mkdtemp(prefix="aws-mcp-home-")
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.home, "LANG": "C.UTF-8"}
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.home, "LANG": "C.UTF-8",
+               # Tests never reach for a real instance metadata service.
+               "AWS_EC2_METADATA_DISABLED": "true"}
         env.update(_fake_aws_env())
         env.pop("AWS_DEFAULT_REGION")
         if self.endpoint:

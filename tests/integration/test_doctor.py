@@ -12,7 +12,7 @@ SECRET = "doctor-secret-key-value-9c1e"  # a fake key, distinctive so a leak is 
 
 def run_doctor(env_extra, args=()):
     home = tempfile.mkdtemp(prefix="aws-mcp-doctor-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home}
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_EC2_METADATA_DISABLED": "true"}
     env.update(env_extra)
     proc = subprocess.run([server_binary(), "doctor", *args], env=env, capture_output=True, text=True, timeout=120)
     return proc.returncode, proc.stdout + proc.stderr

@@ -14,7 +14,7 @@ const BIN = process.env.AWS_MCP_BIN ?? path.resolve('../../build/aws-mcp');
 let moto;
 let endpoint;
 let client;
-const fakeEnv = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1',
+const fakeEnv = { AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1',
                   AWS_DEFAULT_REGION: 'us-east-1' };
 
 function freePort() {

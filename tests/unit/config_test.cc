@@ -48,6 +48,12 @@ aws_secret_access_key = team-secret
 aws_session_token = team-token
 )";
 
+// No test here may reach for a real instance metadata service.
+CredentialDeps Deps(FakeEnv& env) {
+  env.vars["AWS_EC2_METADATA_DISABLED"] = "true";
+  return {&env, nullptr, &models::ModelRegistry::Embedded()};
+}
+
 void SetFiles(FakeEnv& env) {
   env.vars["HOME"] = "/home/u";
   env.SetFile("/home/u/.aws/config", kConfig);
@@ -93,8 +99,7 @@ TEST(SharedConfig, PathsFromEnvironment) {
 TEST(Credentials, EnvironmentFirstThenFiles) {
   FakeEnv env;
   SetFiles(env);
-  SharedConfigCache config(&env, "");
-  auto chain = MakeDefaultCredentialsProvider(&env, &config, false);
+  auto chain = MakeDefaultCredentialsProvider(Deps(env), ResolveProfileName(env, ""), false);
   auto c = chain->Get();
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->access_key_id, "AKIDDEFAULT");
@@ -113,20 +118,17 @@ TEST(Credentials, ExplicitProfileSkipsEnvironmentAndReadsConfigFileKeys) {
   SetFiles(env);
   env.vars["AWS_ACCESS_KEY_ID"] = "AKIDENV";
   env.vars["AWS_SECRET_ACCESS_KEY"] = "env-secret";
-  SharedConfigCache team(&env, "team");
-  auto c = MakeDefaultCredentialsProvider(&env, &team, true)->Get();
+  auto c = MakeDefaultCredentialsProvider(Deps(env), "team", true)->Get();
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->access_key_id, "AKIDTEAM");
   EXPECT_EQ(c->session_token, "team-token");
-  SharedConfigCache in_config(&env, "keys-in-config");
-  EXPECT_EQ(MakeDefaultCredentialsProvider(&env, &in_config, true)->Get()->access_key_id, "AKIDCONFIG");
+  EXPECT_EQ(MakeDefaultCredentialsProvider(Deps(env), "keys-in-config", true)->Get()->access_key_id, "AKIDCONFIG");
 }
 
 TEST(Credentials, EditedFilesArePickedUpWithoutRestart) {
   FakeEnv env;
   SetFiles(env);
-  SharedConfigCache config(&env, "");
-  auto chain = MakeDefaultCredentialsProvider(&env, &config, false);
+  auto chain = MakeDefaultCredentialsProvider(Deps(env), ResolveProfileName(env, ""), false);
   EXPECT_EQ(chain->Get()->access_key_id, "AKIDDEFAULT");
   env.SetFile("/home/u/.aws/credentials", "[default]\naws_access_key_id = AKIDNEW\naws_secret_access_key = s\n", 2);
   EXPECT_EQ(chain->Get()->access_key_id, "AKIDDEFAULT");  // within the recheck interval
@@ -137,13 +139,12 @@ TEST(Credentials, EditedFilesArePickedUpWithoutRestart) {
 TEST(Credentials, NoneFoundListsWhatWasTriedWithoutSecrets) {
   FakeEnv env;
   env.vars["HOME"] = "/nowhere";
-  SharedConfigCache config(&env, "");
-  auto c = MakeDefaultCredentialsProvider(&env, &config, false)->Get();
+  auto c = MakeDefaultCredentialsProvider(Deps(env), ResolveProfileName(env, ""), false)->Get();
   ASSERT_FALSE(c.has_value());
   EXPECT_NE(c.error().message().find("aws configure"), std::string::npos);
   env.vars["AWS_ACCESS_KEY_ID"] = "AKIDONLY";
   env.Advance(std::chrono::seconds(2));
-  c = MakeDefaultCredentialsProvider(&env, &config, false)->Get();
+  c = MakeDefaultCredentialsProvider(Deps(env), ResolveProfileName(env, ""), false)->Get();
   ASSERT_FALSE(c.has_value());  // half a pair is an error, not a fall-through
   EXPECT_EQ(c.error().message().find("AKIDONLY"), std::string::npos);
 }

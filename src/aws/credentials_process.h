@@ -1,0 +1,24 @@
+// credential_process: runs the profile's command and reads credentials from
+// its standard output (the AWS CLI's documented JSON, Version 1). The command
+// is run by /bin/sh, bounded in time and output; its stderr is not captured
+// or logged (tools print tokens there).
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "aws/credentials.h"
+
+namespace awsmcp::aws {
+
+struct ProcessOptions {
+  std::chrono::milliseconds timeout{60000};  // default 60 s (a login helper may open a browser)
+  size_t max_output = 64 * 1024;             // default 64 KiB
+};
+
+// Runs `command`; the credentials it prints, or Unauthenticated naming the
+// profile (never the output).
+Result<Credentials> RunCredentialProcess(const std::string& command, const std::string& profile,
+                                         const ProcessOptions& options = {});
+
+}  // namespace awsmcp::aws
