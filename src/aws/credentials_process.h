@@ -1,7 +1,7 @@
 // credential_process: runs the profile's command and reads credentials from
 // its standard output (the AWS CLI's documented JSON, Version 1). The command
-// is run by /bin/sh, bounded in time and output; its stderr is not captured
-// or logged (tools print tokens there).
+// is run by /bin/sh, bounded in time and output; its stderr is discarded
+// (helpers print tokens there) and its stdin is /dev/null (no prompts).
 #pragma once
 
 #include <chrono>
