@@ -19,6 +19,9 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_option("--max-result-bytes", o.max_result_bytes,
                  "Largest tool result in bytes of JSON; larger ones are cut at a whole item")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20));
+  cli.add_option("--allowed-profiles", o.allowed_profiles,
+                 "Profiles a tool call may pick with \"profile\" (comma-separated; default: any)")
+      ->delimiter(',');
   cli.add_flag("--allow-write", o.allow_write, "Allow mutating AWS actions (default: read-only)");
   cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
                "Allow actions that return secret or credential material");

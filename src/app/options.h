@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/log.h"
 #include "base/status.h"
@@ -17,6 +18,7 @@ struct AppOptions {
   bool allow_write = false;         // default false: read-only
   bool allow_secret_reads = false;  // default false: no secret values to the model
   LogLevel log_level = LogLevel::kWarning;  // default warning (stderr)
+  std::vector<std::string> allowed_profiles;  // default empty: any profile in the shared files; "*" too
   bool doctor = false;              // default false: `aws-mcp doctor` runs the checks instead of serving
 };
 

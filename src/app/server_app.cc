@@ -1,6 +1,6 @@
 #include "app/server_app.h"
 
-#include "app/aws_stack.h"
+#include "app/profile_clients.h"
 #include "mcp/server.h"
 #include "tools/aws_call_tool.h"
 #include "tools/aws_describe_tool.h"
@@ -18,14 +18,14 @@ constexpr char kInstructions[] =
 
 int RunStdioServer(const AppOptions& options) {
   SetStderrLogLevel(options.log_level);
-  AwsStack aws(options, Env::Default(),
-               {.allow_write = options.allow_write, .allow_secret_reads = options.allow_secret_reads});
+  ProfileClients clients(options, Env::Default());
 
   mcp::ServerOptions server_options;
   server_options.instructions = kInstructions;
   mcp::McpServer server(server_options);
-  server.AddTool(tools::MakeAwsCallTool(&aws.client(), {.max_result_bytes = options.max_result_bytes}));
-  server.AddTool(tools::MakeAwsDescribeTool(&aws.client()));
+  server.AddTool(tools::MakeAwsCallTool([&clients](const std::string& p) { return clients.For(p); },
+                                        {.max_result_bytes = options.max_result_bytes}));
+  server.AddTool(tools::MakeAwsDescribeTool(&clients.default_stack().client()));
 
   transport::StdioTransport stdio;
   Status s = server.Serve(stdio);

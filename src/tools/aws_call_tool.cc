@@ -23,7 +23,8 @@ json InputSchema() {
       "region": {"type": "string"},
       "refresh": {"type": "boolean", "description": "bypass the 30 s cache"},
       "max_items": {"type": "integer", "minimum": 1, "description": "follow pages up to this many items"},
-      "starting_token": {"type": "string", "description": "NextToken of a previous result"}
+      "starting_token": {"type": "string", "description": "NextToken of a previous result"},
+      "profile": {"type": "string", "description": "AWS profile (another account); default: the server's"}
     },
     "required": ["service", "action"],
     "additionalProperties": false
@@ -75,7 +76,7 @@ std::string CutToSize(json& output, size_t max_bytes) {
          "(filters, fewer names) to see the rest.";
 }
 
-mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options) {
+mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
   mcp::Tool tool;
   tool.name = "aws_call";
   tool.title = "Call an AWS API action";
@@ -84,7 +85,7 @@ mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options) {
       "params use the API's member names (aws_describe lists them).";
   tool.input_schema = InputSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
-  tool.handler = [client, options](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [clients, options](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::string service = in.String("service", /*required=*/true);
     std::string action = in.String("action", true);
@@ -93,8 +94,12 @@ mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options) {
     bool refresh = in.Bool("refresh");
     std::optional<int64_t> max_items = in.Int("max_items", 1, kMaxItemsLimit);
     std::string starting_token = in.String("starting_token", false);
-    in.RejectOthers({"service", "action", "params", "region", "refresh", "max_items", "starting_token"});
+    std::string profile = in.String("profile", false, 128);
+    in.RejectOthers({"service", "action", "params", "region", "refresh", "max_items", "starting_token", "profile"});
     if (!in.ok()) return ErrorResult(in.error(), service, action, region);
+    auto chosen = clients(profile);
+    if (!chosen) return ErrorResult(chosen.error(), service, action, region);
+    aws::AwsClient* client = *chosen;
 
     aws::CallOptions call;
     call.region = region;

@@ -2,6 +2,8 @@
 // data flow {service, action, params} -> the API's own answer.
 #pragma once
 
+#include <functional>
+
 #include "aws/client.h"
 #include "mcp/tool.h"
 
@@ -11,8 +13,11 @@ struct AwsCallOptions {
   size_t max_result_bytes = 256 * 1024;  // default 256 KiB of JSON per result; cut at a whole item beyond
 };
 
-// The tool, bound to `client` (not owned; must outlive the tool).
-mcp::Tool MakeAwsCallTool(aws::AwsClient* client, AwsCallOptions options = {});
+// The client for a call's `profile` argument ("" = the default profile).
+using ClientForProfile = std::function<std::expected<aws::AwsClient*, aws::CallError>(const std::string& profile)>;
+
+// The tool; clients come from `clients` (they must outlive the tool).
+mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options = {});
 
 // Cuts the largest top-level list of `output` at a whole item so its JSON
 // fits `max_bytes`; returns a note saying what was cut, or "" when it fit.
