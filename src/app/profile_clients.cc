@@ -28,7 +28,7 @@ std::expected<aws::AwsClient*, aws::CallError> ProfileClients::For(const std::st
     for (const auto& p : base_.allowed_profiles) list += (list.empty() ? "" : ", ") + p;
     return std::unexpected(aws::CallError::Local(
         aws::kConfigError, "profile '" + profile.substr(0, 64) + "' is not allowed; allowed: " + list,
-        "A person can allow it with --allowed-profiles (or \"allowedProfiles\" in the configuration)."));
+        "A person can allow it with --allowed-profiles."));
   }
   std::lock_guard<std::mutex> lock(mu_);
   auto it = stacks_.find(profile);

@@ -75,14 +75,12 @@ AccessDecision CheckAccess(const AccessPolicyOptions& options, const models::Ser
       if (options.allow_secret_reads) return {};
       return {false, kSecretRead,
               what + " returns secret or credential material, which aws-mcp does not pass to the model by "
-                     "default. A person can allow it by starting the server with --allow-secret-reads "
-                     "(or \"allowSecretReads\": true in the configuration)."};
+                     "default. A person can allow it by starting the server with --allow-secret-reads."};
     case AccessKind::kWrite:
       if (options.allow_write) return {};
       return {false, kReadOnly,
               what + " can change your infrastructure and aws-mcp is read-only. A person can allow "
-                     "mutating calls by starting the server with --allow-write (or \"readOnly\": false in "
-                     "the configuration)."};
+                     "mutating calls by starting the server with --allow-write."};
   }
   return {};
 }
