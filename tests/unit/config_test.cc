@@ -2,6 +2,9 @@
 // with a FakeEnv for variables, files and time.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "aws/credentials_chain.h"
 #include "aws/credentials_providers.h"
 #include "aws/endpoint.h"
@@ -217,6 +220,43 @@ TEST(Endpoint, SdkPrecedenceAndDefaults) {
   env.vars.erase("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
   env.vars["AWS_ENDPOINT_URL_ECS"] = "file:///etc/passwd";
   EXPECT_FALSE(ResolveEndpoint(env, &*team, ecs, "eu-west-1").has_value());
+}
+
+}  // namespace
+}  // namespace awsmcp::aws
+
+namespace awsmcp::aws {
+namespace {
+
+class SlowCountingProvider : public CredentialsProvider {
+ public:
+  explicit SlowCountingProvider(testing::FakeEnv* env) : env_(env) {}
+  Result<Credentials> Get() override {
+    calls.fetch_add(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return Credentials{"AKID", "s", "t", env_->Now() + std::chrono::minutes(60), "test"};
+  }
+  std::string Name() const override { return "slow"; }
+  std::atomic<int> calls{0};
+
+ private:
+  testing::FakeEnv* env_;
+};
+
+// Under load, credentials that are due are fetched once, not once per caller.
+TEST(Credentials, OneRefreshAtATimeUnderLoad) {
+  testing::FakeEnv env;
+  auto inner = std::make_unique<SlowCountingProvider>(&env);
+  SlowCountingProvider* counter = inner.get();
+  CachingCredentialsProvider cache(std::move(inner), &env);
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&] { ok += cache.Get().has_value(); });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 16);
+  EXPECT_EQ(counter->calls.load(), 1);
 }
 
 }  // namespace
