@@ -5,6 +5,7 @@
 #include "aws/client.h"
 #include "aws/credentials_json.h"
 #include "aws/credentials_process.h"
+#include "aws/credentials_providers.h"
 #include "aws/credentials_remote.h"
 #include "aws/crypto.h"
 #include "aws/endpoint.h"
@@ -106,11 +107,7 @@ Result<Credentials> AssumeRole(const CredentialDeps& deps, const SharedConfig& c
     source = *sp == profile ? StaticKeys(cfg) : Resolve(deps, *sp, depth + 1);
   } else if (auto cs = cfg.ConfigValue("credential_source"); cs && !cs->empty()) {
     if (*cs == "Environment") {
-      auto id = deps.env->GetVar("AWS_ACCESS_KEY_ID");
-      auto secret = deps.env->GetVar("AWS_SECRET_ACCESS_KEY");
-      if (!id || !secret) return Fail(Status::Unauthenticated("credential_source Environment: no keys set"));
-      source = Credentials{*id, *secret, deps.env->GetVar("AWS_SESSION_TOKEN").value_or(""), std::nullopt,
-                           "environment"};
+      source = EnvironmentProvider(deps.env).Get();
     } else if (*cs == "Ec2InstanceMetadata") {
       source = InstanceMetadataProvider(deps.env, deps.http).Get();
     } else if (*cs == "EcsContainer") {
