@@ -11,7 +11,7 @@ AwsStack::AwsStack(const AppOptions& options, Env* env, aws::AccessPolicyOptions
     : env_(env), config_(env, options.profile) {
   auto cfg = config_.Get();
   if (!cfg) config_status_ = cfg.error();
-  auto r = aws::ResolveRegion(*env, options.region, cfg ? cfg->get() : nullptr);
+  auto r = aws::ResolveRegion(*env, options.region, cfg ? cfg->get() : nullptr, options.region_origin);
   if (r) region_ = *r;
   else region_status_ = r.error();
   for (const Status* s : {&config_status_, &region_status_}) {

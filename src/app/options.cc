@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/config_file.h"
 #include "tools/arguments.h"
 
 namespace awsmcp::app {
@@ -10,8 +11,10 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   *exit_code = -1;
   AppOptions o;
   std::string level = "warning";
+  std::string config;
   CLI::App cli{"aws-mcp: an MCP server for read-only access to AWS"};
   cli.set_version_flag("--version", "aws-mcp 0.1.0");
+  cli.add_option("--config", config, "Configuration file (default: .cursor/mcp-config.json when present)");
   cli.add_option("--region", o.region, "Default AWS region");
   cli.add_option("--profile", o.profile, "AWS profile from ~/.aws/config and ~/.aws/credentials");
   cli.add_option("--cache-ttl", o.cache_ttl_seconds, "Seconds a read result is reused (0 disables)")
@@ -40,6 +43,14 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
     return Fail(Status::InvalidArgument(e.what()));
   }
   o.doctor = doctor->parsed();
+  std::set<std::string> from_flags;
+  for (const char* name : {"region", "profile", "allowed-profiles", "cache-ttl", "max-result-bytes", "allow-write",
+                           "allow-secret-reads"}) {
+    if (cli.count(std::string("--") + name) > 0) from_flags.insert(name);
+  }
+  Status applied = ApplyConfigFile(*Env::Default(), config.empty() ? kDefaultConfigPath : config, !config.empty(),
+                                   from_flags, &o);
+  if (!applied.ok()) return Fail(applied);
   if (!ParseLogLevel(level, &o.log_level)) return Fail(Status::InvalidArgument("unknown --log-level " + level));
   if (!o.region.empty() && !tools::LooksLikeRegion(o.region)) {
     return Fail(Status::InvalidArgument("--region " + o.region + " is not a region name like us-east-1"));

@@ -10,6 +10,17 @@
 
 namespace awsmcp::app {
 
+// The project's resources by name (the seed's resource mapping), from the
+// configuration file. Empty when none is configured.
+struct EcsServiceRef {
+  std::string cluster;
+  std::vector<std::string> services;
+};
+struct ProjectResources {
+  std::vector<EcsServiceRef> ecs;
+  std::vector<std::string> ecr, secrets, log_groups, databases, caches, load_balancers, alarms;
+};
+
 struct AppOptions {
   std::string region;               // default "": AWS_REGION, AWS_DEFAULT_REGION, the profile's region
   std::string profile;              // default "": AWS_PROFILE, then "default"
@@ -19,6 +30,9 @@ struct AppOptions {
   bool allow_secret_reads = false;  // default false: no secret values to the model
   LogLevel log_level = LogLevel::kWarning;  // default warning (stderr)
   std::vector<std::string> allowed_profiles;  // default empty: any profile in the shared files; "*" too
+  std::string region_origin = "--region";  // where `region` came from, for doctor
+  std::string config_path;          // default "": .cursor/mcp-config.json when present
+  ProjectResources project;         // default empty
   bool doctor = false;              // default false: `aws-mcp doctor` runs the checks instead of serving
 };
 

@@ -4,10 +4,11 @@
 
 namespace awsmcp::aws {
 
-Result<ResolvedRegion> ResolveRegion(Env& env, const std::string& flag, const SharedConfig* config) {
+Result<ResolvedRegion> ResolveRegion(Env& env, const std::string& flag, const SharedConfig* config,
+                                     const std::string& flag_origin) {
   ResolvedRegion r;
   if (!flag.empty()) {
-    r = {flag, "--region"};
+    r = {flag, flag_origin};
   } else if (auto v = env.GetVar("AWS_REGION"); v && !v->empty()) {
     r = {*v, "AWS_REGION"};
   } else if (auto d = env.GetVar("AWS_DEFAULT_REGION"); d && !d->empty()) {

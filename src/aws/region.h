@@ -15,6 +15,8 @@ struct ResolvedRegion {
 
 // --region, then AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region`.
 // InvalidArgument when the chosen value is not shaped like a region.
-Result<ResolvedRegion> ResolveRegion(Env& env, const std::string& flag, const SharedConfig* config);
+// `flag_origin` names where `flag` came from ("--region", "config file X").
+Result<ResolvedRegion> ResolveRegion(Env& env, const std::string& flag, const SharedConfig* config,
+                                     const std::string& flag_origin = "--region");
 
 }  // namespace awsmcp::aws
