@@ -7,19 +7,12 @@
 
 #include "base/log.h"
 #include "base/status.h"
+#include "tools/project_resources.h"
 
 namespace awsmcp::app {
 
-// The project's resources by name (the seed's resource mapping), from the
-// configuration file. Empty when none is configured.
-struct EcsServiceRef {
-  std::string cluster;
-  std::vector<std::string> services;
-};
-struct ProjectResources {
-  std::vector<EcsServiceRef> ecs;
-  std::vector<std::string> ecr, secrets, log_groups, databases, caches, load_balancers, alarms;
-};
+using tools::EcsServiceRef;
+using tools::ProjectResources;
 
 struct AppOptions {
   std::string region;               // default "": AWS_REGION, AWS_DEFAULT_REGION, the profile's region

@@ -1,0 +1,361 @@
+#include "tools/service_health_tool.h"
+
+#include <future>
+
+#include "tools/arguments.h"
+
+namespace awsmcp::tools {
+namespace {
+
+using nlohmann::json;
+using Answer = std::expected<json, aws::CallError>;
+
+constexpr int kEventCount = 5;
+constexpr int kSampleLines = 5;
+constexpr size_t kLineChars = 300;
+constexpr char kErrorPattern[] = "?ERROR ?Error ?error ?Exception ?FATAL ?panic";
+
+json ErrorJson(const aws::CallError& e) {
+  json j = {{"code", e.code}, {"message", e.message}};
+  if (!e.hint.empty()) j["hint"] = e.hint;
+  return j;
+}
+
+std::string ShortArn(const std::string& arn) {
+  auto slash = arn.rfind('/');
+  return slash == std::string::npos ? arn : arn.substr(slash + 1);
+}
+
+int64_t EpochMs(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+// One health check: the inputs and the calls, each part of the answer built from its calls.
+class Check {
+ public:
+  Check(aws::AwsClient& client, aws::CallOptions call, Env* env, const ProjectResources& project)
+      : client_(client), call_(std::move(call)), env_(env), project_(project), now_(env->Now()) {}
+
+  Answer Call(const char* service, const char* action, json params) {
+    return client_.Call(service, action, params, call_);
+  }
+
+  json StoppedTasks(const std::string& cluster, const std::string& service) {
+    auto list = Call("ecs", "ListTasks", {{"cluster", cluster}, {"serviceName", service},
+                                           {"desiredStatus", "STOPPED"}, {"maxResults", 10}});
+    if (!list) return {{"error", ErrorJson(list.error())}};
+    json items = json::array();
+    const json& arns = (*list)["taskArns"];
+    if (arns.empty()) return {{"count", 0}, {"tasks", items}};
+    auto tasks = Call("ecs", "DescribeTasks", {{"cluster", cluster}, {"tasks", arns}});
+    if (!tasks) return {{"error", ErrorJson(tasks.error())}};
+    for (const auto& t : (*tasks)["tasks"]) {
+      json item = {{"task", ShortArn(t.value("taskArn", ""))}, {"stoppedReason", t.value("stoppedReason", "")}};
+      if (t.contains("stopCode")) item["stopCode"] = t["stopCode"];
+      if (t.contains("stoppedAt")) item["stoppedAt"] = t["stoppedAt"];
+      json exits = json::array();
+      for (const auto& c : t.value("containers", json::array())) {
+        if (c.contains("exitCode") && c["exitCode"] != 0) {
+          exits.push_back({{"container", c.value("name", "")}, {"exitCode", c["exitCode"]},
+                           {"reason", c.value("reason", "")}});
+        }
+      }
+      if (!exits.empty()) item["nonZeroExits"] = exits;
+      items.push_back(std::move(item));
+    }
+    return {{"count", items.size()}, {"tasks", items}};
+  }
+
+  json Targets(const json& load_balancers) {
+    json groups = json::array();
+    for (const auto& lb : load_balancers) {
+      if (!lb.contains("targetGroupArn")) continue;
+      std::string arn = lb["targetGroupArn"];
+      auto health = Call("elbv2", "DescribeTargetHealth", {{"TargetGroupArn", arn}});
+      if (!health) {
+        groups.push_back({{"targetGroup", arn}, {"error", ErrorJson(health.error())}});
+        continue;
+      }
+      int healthy = 0, total = 0;
+      json states = json::object(), unhealthy = json::array();
+      for (const auto& d : (*health)["TargetHealthDescriptions"]) {
+        const json th = d.value("TargetHealth", json::object());
+        const json target = d.value("Target", json::object());
+        std::string state = th.value("State", "unknown");
+        ++total;
+        states[state] = states.value(state, 0) + 1;
+        if (state == "healthy") {
+          ++healthy;
+        } else if (unhealthy.size() < 5) {
+          unhealthy.push_back({{"id", target.value("Id", "")}, {"port", target.value("Port", 0)},
+                               {"state", state}, {"reason", th.value("Reason", "")}});
+        }
+      }
+      groups.push_back({{"targetGroup", arn}, {"healthy", healthy}, {"total", total}, {"states", states},
+                        {"notHealthy", unhealthy}});
+    }
+    return {{"groups", groups}};
+  }
+
+  json Metric(const std::string& name, const std::string& cluster, const std::string& service) {
+    auto out = Call("cloudwatch", "GetMetricStatistics",
+                    {{"Namespace", "AWS/ECS"},
+                     {"MetricName", name},
+                     {"Dimensions", {{{"Name", "ClusterName"}, {"Value", cluster}},
+                                     {{"Name", "ServiceName"}, {"Value", service}}}},
+                     {"StartTime", EpochMs(now_ - std::chrono::hours(1)) / 1000},
+                     {"EndTime", EpochMs(now_) / 1000},
+                     {"Period", 300},
+                     {"Statistics", {"Average", "Maximum"}}});
+    if (!out) return {{"error", ErrorJson(out.error())}};
+    json points = (*out)["Datapoints"];
+    std::sort(points.begin(), points.end(),
+              [](const json& a, const json& b) { return a.value("Timestamp", "") < b.value("Timestamp", ""); });
+    json m = {{"unit", "Percent"}, {"datapoints", points.size()}};
+    if (!points.empty()) {
+      double sum = 0, max = 0;
+      for (const auto& p : points) {
+        sum += p.value("Average", 0.0);
+        max = std::max(max, p.value("Maximum", p.value("Average", 0.0)));
+      }
+      m["average"] = sum / static_cast<double>(points.size());
+      m["maximum"] = max;
+      m["last"] = points.back().value("Average", 0.0);
+    }
+    return m;
+  }
+
+  json Alarms(const std::string& cluster, const std::string& service) {
+    auto out = Call("cloudwatch", "DescribeAlarms", {{"StateValue", "ALARM"}});
+    if (!out) return {{"error", ErrorJson(out.error())}};
+    json firing = json::array();
+    for (const auto& a : (*out)["MetricAlarms"]) {
+      bool related = std::find(project_.alarms.begin(), project_.alarms.end(), a.value("AlarmName", "")) !=
+                     project_.alarms.end();
+      for (const auto& d : a.value("Dimensions", json::array())) {
+        related = related || d.value("Value", "") == service || d.value("Value", "") == cluster;
+      }
+      if (related) firing.push_back({{"alarm", a.value("AlarmName", "")}, {"reason", a.value("StateReason", "")}});
+    }
+    return {{"inAlarm", firing}};
+  }
+
+  json Logs(const std::string& task_definition) {
+    std::string group;
+    auto td = Call("ecs", "DescribeTaskDefinition", {{"taskDefinition", task_definition}});
+    if (td) {
+      for (const auto& c : (*td)["taskDefinition"].value("containerDefinitions", json::array())) {
+        const json opts = c.value("logConfiguration", json::object()).value("options", json::object());
+        if (group.empty() && opts.contains("awslogs-group")) group = opts["awslogs-group"];
+      }
+    }
+    if (group.empty() && !project_.log_groups.empty()) group = project_.log_groups.front();
+    if (group.empty()) return {{"error", {{"code", "NoLogGroup"}, {"message", "the task definition names no awslogs "
+                                           "group and the configuration maps none"}}}};
+    auto out = Call("logs", "FilterLogEvents", {{"logGroupName", group},
+                                                {"startTime", EpochMs(now_ - std::chrono::hours(1))},
+                                                {"filterPattern", kErrorPattern},
+                                                {"limit", 100}});
+    if (!out) return {{"logGroup", group}, {"error", ErrorJson(out.error())}};
+    const json& events = (*out)["events"];
+    json sample = json::array();
+    for (size_t i = events.size() > kSampleLines ? events.size() - kSampleLines : 0; i < events.size(); ++i) {
+      std::string msg = events[i].value("message", "");
+      if (msg.size() > kLineChars) msg = msg.substr(0, kLineChars) + "...";
+      sample.push_back({{"timestamp", events[i].value("timestamp", 0)}, {"message", msg}});
+    }
+    json logs = {{"logGroup", group}, {"window", "last hour"}, {"errorLines", events.size()}, {"sample", sample}};
+    if (out->contains("nextToken")) logs["more"] = true;  // over 100 in the hour
+    return logs;
+  }
+
+ private:
+  aws::AwsClient& client_;
+  aws::CallOptions call_;
+  Env* env_;
+  const ProjectResources& project_;
+  std::chrono::system_clock::time_point now_;
+};
+
+json Verdict(const json& s, const json& result) {
+  json reasons = json::array();
+  std::string verdict = "healthy";
+  auto worse = [&](const std::string& v, const std::string& why) {
+    reasons.push_back(why);
+    if (v == "failing" || verdict == "healthy") verdict = v;
+  };
+  int desired = s.value("desiredCount", 0), running = s.value("runningCount", 0), pending = s.value("pendingCount", 0);
+  if (s.value("status", "") != "ACTIVE") worse("failing", "service status is " + s.value("status", "unknown"));
+  if (desired > 0 && running == 0) {
+    worse("failing", "no task running of " + std::to_string(desired) + " desired");
+  } else if (running < desired) {
+    worse("degraded", std::to_string(running) + "/" + std::to_string(desired) + " tasks running");
+  }
+  if (pending > 0) worse("degraded", std::to_string(pending) + " tasks pending");
+  for (const auto& d : s.value("deployments", json::array())) {
+    if (d.value("rolloutState", "") == "FAILED") worse("failing", "deployment " + d.value("id", "") + " failed");
+  }
+  if (s.value("deployments", json::array()).size() > 1) worse("degraded", "a deployment is in progress");
+  for (const auto& g : result["targets"].value("groups", json::array())) {
+    if (g.contains("error") || g.value("total", 0) == 0) continue;
+    if (g.value("healthy", 0) == 0) worse("failing", "no healthy target in " + ShortArn(g["targetGroup"]));
+    else if (g["healthy"] < g["total"]) worse("degraded", "unhealthy targets in " + ShortArn(g["targetGroup"]));
+  }
+  if (!result["alarms"].value("inAlarm", json::array()).empty()) {
+    worse("degraded", std::to_string(result["alarms"]["inAlarm"].size()) + " alarm(s) in ALARM");
+  }
+  if (result["logs"].value("errorLines", 0) > 0) {
+    worse("degraded", std::to_string(result["logs"]["errorLines"].get<int>()) + " error lines in the last hour");
+  }
+  if (result["stoppedTasks"].value("count", 0) > 0) {
+    worse("degraded", std::to_string(result["stoppedTasks"]["count"].get<int>()) + " recently stopped task(s)");
+  }
+  return {{"verdict", verdict}, {"reasons", reasons}};
+}
+
+json OutputSchema() {
+  return json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "verdict": {"type": "string", "enum": ["healthy", "degraded", "failing"]},
+      "reasons": {"type": "array", "items": {"type": "string"}},
+      "service": {"type": "string"}, "cluster": {"type": "string"}, "region": {"type": "string"},
+      "tasks": {"type": "object"}, "deployments": {"type": "array"}, "events": {"type": "array"},
+      "stoppedTasks": {"type": "object"}, "targets": {"type": "object"}, "metrics": {"type": "object"},
+      "alarms": {"type": "object"}, "logs": {"type": "object"}, "raw": {"type": "object"}
+    },
+    "required": ["verdict", "reasons", "service", "cluster"]
+  })json");
+}
+
+// Cluster and service from the arguments, else from the configuration's mapping.
+bool PickService(const ProjectResources& project, std::string* cluster, std::string* service, std::string* why) {
+  if (!cluster->empty() && !service->empty()) return true;
+  std::vector<std::pair<std::string, std::string>> mapped;
+  for (const auto& ref : project.ecs) {
+    for (const auto& s : ref.services) {
+      if ((cluster->empty() || *cluster == ref.cluster) && (service->empty() || *service == s)) {
+        mapped.emplace_back(ref.cluster, s);
+      }
+    }
+  }
+  if (mapped.size() == 1) {
+    *cluster = mapped[0].first;
+    *service = mapped[0].second;
+    return true;
+  }
+  *why = mapped.empty() ? "give 'cluster' and 'service' (the configuration maps no matching ECS service)"
+                        : "several mapped ECS services match; give 'cluster' and 'service'";
+  return false;
+}
+
+}  // namespace
+
+mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResources project) {
+  mcp::Tool tool;
+  tool.name = "aws_service_health";
+  tool.title = "ECS service health report";
+  tool.description =
+      "One call: an ECS service's deployments, task counts, events, stopped tasks, target health, CPU/memory, "
+      "alarms and recent log errors, with a verdict. Defaults to the project's mapped service.";
+  tool.input_schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "cluster": {"type": "string"}, "service": {"type": "string"},
+      "region": {"type": "string"}, "profile": {"type": "string"},
+      "details": {"type": "boolean", "description": "include the raw API answers"}
+    },
+    "additionalProperties": false
+  })json");
+  tool.output_schema = OutputSchema();
+  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
+  tool.handler = [clients, env, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+    ArgReader in(args);
+    std::string cluster = in.String("cluster", false, 512);
+    std::string service = in.String("service", false, 512);
+    std::string region = in.Region("region");
+    std::string profile = in.String("profile", false, 128);
+    bool details = in.Bool("details");
+    in.RejectOthers({"cluster", "service", "region", "profile", "details"});
+    if (!in.ok()) return ErrorResult(in.error(), "ecs", "service-health", region);
+    std::string why;
+    if (!PickService(project, &cluster, &service, &why)) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError, why), "ecs", "service-health", region);
+    }
+    auto client = clients(profile);
+    if (!client) return ErrorResult(client.error(), "ecs", "service-health", region);
+    aws::CallOptions call;
+    call.region = region;
+    call.cancel = ctx.cancel;
+    Check check(**client, call, env, project);
+
+    auto described = check.Call("ecs", "DescribeServices", {{"cluster", cluster}, {"services", {service}}});
+    if (!described) return ErrorResult(described.error(), "ecs", "service-health", region);
+    if ((*described)["services"].empty()) {
+      std::string reason = "not found";
+      for (const auto& f : (*described)["failures"]) reason = f.value("reason", reason);
+      return ErrorResult(aws::CallError::Local("ServiceNotFound", "ECS service " + service + " in cluster " +
+                                                                     cluster + ": " + reason,
+                                               "Check the names and the region."),
+                         "ecs", "service-health", region);
+    }
+    const json svc = (*described)["services"][0];
+    ctx.progress(1, 7, "service described");
+
+    // The independent parts run at once; each carries its own error.
+    auto stopped = std::async(std::launch::async, [&] { return check.StoppedTasks(cluster, service); });
+    auto targets = std::async(std::launch::async, [&] { return check.Targets(svc.value("loadBalancers", json::array())); });
+    auto cpu = std::async(std::launch::async, [&] { return check.Metric("CPUUtilization", cluster, service); });
+    auto memory = std::async(std::launch::async, [&] { return check.Metric("MemoryUtilization", cluster, service); });
+    auto alarms = std::async(std::launch::async, [&] { return check.Alarms(cluster, service); });
+    auto logs = std::async(std::launch::async, [&] { return check.Logs(svc.value("taskDefinition", "")); });
+
+    json result = {{"service", service}, {"cluster", cluster},
+                   {"region", region.empty() ? (*client)->options().default_region : region},
+                   {"status", svc.value("status", "")},
+                   {"taskDefinition", ShortArn(svc.value("taskDefinition", ""))},
+                   {"tasks", {{"desired", svc.value("desiredCount", 0)}, {"running", svc.value("runningCount", 0)},
+                              {"pending", svc.value("pendingCount", 0)}}}};
+    json deployments = json::array();
+    for (const auto& d : svc.value("deployments", json::array())) {
+      deployments.push_back({{"id", d.value("id", "")}, {"status", d.value("status", "")},
+                             {"rolloutState", d.value("rolloutState", "")},
+                             {"taskDefinition", ShortArn(d.value("taskDefinition", ""))},
+                             {"desired", d.value("desiredCount", 0)}, {"running", d.value("runningCount", 0)},
+                             {"pending", d.value("pendingCount", 0)}, {"failedTasks", d.value("failedTasks", 0)},
+                             {"updatedAt", d.value("updatedAt", "")}});
+    }
+    result["deployments"] = deployments;
+    json events = json::array();
+    for (const auto& e : svc.value("events", json::array())) {
+      if (events.size() >= kEventCount) break;
+      events.push_back({{"at", e.value("createdAt", "")}, {"message", e.value("message", "")}});
+    }
+    result["events"] = events;
+    result["stoppedTasks"] = stopped.get();
+    result["targets"] = targets.get();
+    result["metrics"] = {{"window", "last hour, 5-minute periods"}, {"cpu", cpu.get()}, {"memory", memory.get()}};
+    result["alarms"] = alarms.get();
+    result["logs"] = logs.get();
+    ctx.progress(7, 7, "done");
+    json verdict = Verdict(svc, result);
+    result["verdict"] = verdict["verdict"];
+    result["reasons"] = verdict["reasons"];
+    if (details) result["raw"] = {{"describeServices", *described}};
+
+    mcp::ToolResult r;
+    std::string summary = service + ": " + result["verdict"].get<std::string>();
+    if (!result["reasons"].empty()) {
+      summary += " (";
+      for (size_t i = 0; i < result["reasons"].size(); ++i) summary += (i ? "; " : "") + result["reasons"][i].get<std::string>();
+      summary += ")";
+    }
+    r.structured = std::move(result);
+    r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+    r.notes.push_back(summary);
+    return r;
+  };
+  return tool;
+}
+
+}  // namespace awsmcp::tools
