@@ -1,0 +1,196 @@
+#include "tools/logs_tool.h"
+
+#include <thread>
+
+#include "models/timestamp.h"
+#include "tools/arguments.h"
+
+namespace awsmcp::tools {
+namespace {
+
+using nlohmann::json;
+using std::chrono::system_clock;
+
+constexpr size_t kMessageChars = 1000;
+constexpr int64_t kMaxLimit = 1000;
+constexpr auto kPollEvery = std::chrono::milliseconds(500);
+constexpr auto kQueryDeadline = std::chrono::minutes(5);
+
+int64_t EpochMs(system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+std::string Iso(int64_t ms) {
+  return models::FormatIso8601({ms / 1000, static_cast<int32_t>((ms % 1000) * 1000)});
+}
+
+// "15m" relative to now, or an ISO-8601 / epoch time.
+std::optional<system_clock::time_point> ParseTime(const std::string& text, system_clock::time_point now) {
+  if (auto rel = ParseRelativeTime(text)) return now - *rel;
+  auto t = models::ParseTimestampString(text);
+  if (!t) return std::nullopt;
+  return system_clock::time_point(std::chrono::seconds(t->seconds));
+}
+
+mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, const std::string& group,
+                       const std::string& filter, int64_t from_ms, int64_t to_ms, size_t limit, mcp::ToolContext& ctx) {
+  json params = {{"logGroupName", group}, {"startTime", from_ms}, {"endTime", to_ms}};
+  if (!filter.empty()) params["filterPattern"] = filter;
+  json events = json::array();
+  bool more = false;
+  for (int page = 0; page < 50; ++page) {
+    params["limit"] = static_cast<int64_t>(std::min<size_t>(limit - events.size(), 10000));
+    auto out = client.Call("logs", "FilterLogEvents", params, call);
+    if (!out) return ErrorResult(out.error(), "logs", "search", call.region);
+    for (const auto& e : (*out)["events"]) {
+      if (events.size() >= limit) {
+        more = true;
+        break;
+      }
+      std::string msg = e.value("message", "");
+      if (msg.size() > kMessageChars) msg = msg.substr(0, kMessageChars) + "...";
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
+      events.push_back({{"time", Iso(e.value("timestamp", int64_t{0}))}, {"stream", e.value("logStreamName", "")},
+                        {"message", msg}});
+    }
+    ctx.progress(page + 1, std::nullopt, std::to_string(events.size()) + " events");
+    if (!out->contains("nextToken") || events.size() >= limit) {
+      more = more || (out->contains("nextToken") && events.size() >= limit);
+      break;
+    }
+    params["nextToken"] = (*out)["nextToken"];
+  }
+  mcp::ToolResult r;
+  r.structured = {{"logGroup", group}, {"from", Iso(from_ms)}, {"to", Iso(to_ms)}, {"filter", filter},
+                  {"count", events.size()}, {"events", events}, {"more", more}};
+  r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+mcp::ToolResult Insights(aws::AwsClient& client, const aws::CallOptions& call, Env* env, const std::string& group,
+                         const std::string& query, int64_t from_ms, int64_t to_ms, size_t limit,
+                         mcp::ToolContext& ctx) {
+  auto started = client.Call("logs", "StartQuery",
+                             {{"logGroupNames", {group}}, {"queryString", query}, {"startTime", from_ms / 1000},
+                              {"endTime", to_ms / 1000}, {"limit", static_cast<int64_t>(limit)}},
+                             call);
+  if (!started) return ErrorResult(started.error(), "logs", "insights", call.region);
+  const std::string id = (*started)["queryId"];
+  aws::CallOptions poll = call;
+  poll.refresh = true;  // every poll must reach AWS
+  const auto deadline = env->SteadyNow() + kQueryDeadline;
+  for (int n = 1;; ++n) {
+    auto out = client.Call("logs", "GetQueryResults", {{"queryId", id}}, poll);
+    if (!out) return ErrorResult(out.error(), "logs", "insights", call.region);
+    std::string status = out->value("status", "");
+    ctx.progress(n, std::nullopt, "query " + status);
+    if (status == "Complete" || status == "Failed" || status == "Cancelled" || status == "Timeout") {
+      json rows = json::array();
+      for (const auto& row : (*out)["results"]) {
+        json r = json::object();
+        for (const auto& f : row) {
+          if (f.value("field", "") != "@ptr") r[f.value("field", "")] = f.value("value", "");
+        }
+        rows.push_back(std::move(r));
+      }
+      mcp::ToolResult r;
+      r.structured = {{"logGroup", group}, {"query", query}, {"status", status}, {"from", Iso(from_ms)},
+                      {"to", Iso(to_ms)}, {"rows", rows}, {"statistics", out->value("statistics", json::object())}};
+      r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+      r.is_error = status != "Complete";
+      return r;
+    }
+    if (env->SteadyNow() > deadline || !ctx.cancel.SleepFor(kPollEvery)) {
+      // Cancelled or too slow: stop the query so it costs nothing more.
+      aws::CallOptions stop = call;
+      stop.cancel = CancelToken();
+      (void)client.Call("logs", "StopQuery", {{"queryId", id}}, stop);
+      return ErrorResult(aws::CallError::Local(ctx.cancel.cancelled() ? aws::kCancelled : aws::kTimeout,
+                                               "Logs Insights query " + id + " stopped"),
+                         "logs", "insights", call.region);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::chrono::seconds> ParseRelativeTime(const std::string& text) {
+  if (text.size() < 2 || text.size() > 8) return std::nullopt;
+  int64_t n = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    n = n * 10 + (text[i] - '0');
+  }
+  switch (text.back()) {
+    case 's': return std::chrono::seconds(n);
+    case 'm': return std::chrono::seconds(n * 60);
+    case 'h': return std::chrono::seconds(n * 3600);
+    case 'd': return std::chrono::seconds(n * 86400);
+    default: return std::nullopt;
+  }
+}
+
+mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources project) {
+  mcp::Tool tool;
+  tool.name = "aws_logs";
+  tool.title = "Search CloudWatch logs";
+  tool.description =
+      "Tail or search a log group over a time range (since: \"15m\", \"2h\" or ISO-8601) with a filter pattern, "
+      "or run a Logs Insights query. Defaults to the project's log group.";
+  tool.input_schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "log_group": {"type": "string"},
+      "filter": {"type": "string", "description": "CloudWatch filter pattern, e.g. ERROR or ?ERROR ?Exception"},
+      "query": {"type": "string", "description": "Logs Insights query (instead of filter)"},
+      "since": {"type": "string", "description": "default 15m"},
+      "until": {"type": "string", "description": "default now"},
+      "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50"},
+      "region": {"type": "string"}, "profile": {"type": "string"}
+    },
+    "additionalProperties": false
+  })json");
+  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
+  tool.handler = [clients, env, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+    ArgReader in(args);
+    std::string group = in.String("log_group", false, 512);
+    std::string filter = in.String("filter", false, 1024);
+    std::string query = in.String("query", false, 10000);
+    std::string since = in.String("since", false, 64);
+    std::string until = in.String("until", false, 64);
+    auto limit = in.Int("limit", 1, kMaxLimit);
+    std::string region = in.Region("region");
+    std::string profile = in.String("profile", false, 128);
+    in.RejectOthers({"log_group", "filter", "query", "since", "until", "limit", "region", "profile"});
+    if (in.ok() && !filter.empty() && !query.empty()) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError, "give 'filter' or 'query', not both"), "logs",
+                         "search", region);
+    }
+    if (!in.ok()) return ErrorResult(in.error(), "logs", "search", region);
+    if (group.empty() && !project.log_groups.empty()) group = project.log_groups.front();
+    if (group.empty()) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError,
+                                               "give 'log_group' (the configuration maps none)"),
+                         "logs", "search", region);
+    }
+    auto now = env->Now();
+    auto from = ParseTime(since.empty() ? "15m" : since, now);
+    auto to = until.empty() ? std::optional(now) : ParseTime(until, now);
+    if (!from || !to || *from > *to) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError,
+                                               "since/until must be like 15m, 2h, 1d or ISO-8601, since before until"),
+                         "logs", "search", region);
+    }
+    auto client = clients(profile);
+    if (!client) return ErrorResult(client.error(), "logs", "search", region);
+    aws::CallOptions call;
+    call.region = region;
+    call.cancel = ctx.cancel;
+    size_t n = static_cast<size_t>(limit.value_or(50));
+    if (!query.empty()) return Insights(**client, call, env, group, query, EpochMs(*from), EpochMs(*to), n, ctx);
+    return Search(**client, call, group, filter, EpochMs(*from), EpochMs(*to), n, ctx);
+  };
+  return tool;
+}
+
+}  // namespace awsmcp::tools
