@@ -4,6 +4,7 @@
 #include "mcp/server.h"
 #include "tools/aws_call_tool.h"
 #include "tools/aws_describe_tool.h"
+#include "tools/inventory_tools.h"
 #include "tools/logs_tool.h"
 #include "tools/service_health_tool.h"
 #include "transport/stdio_transport.h"
@@ -30,6 +31,9 @@ int RunStdioServer(const AppOptions& options) {
   server.AddTool(tools::MakeAwsDescribeTool(&clients.default_stack().client()));
   server.AddTool(tools::MakeServiceHealthTool([&clients](const std::string& p) { return clients.For(p); },
                                               Env::Default(), options.project));
+  server.AddTool(tools::MakeImagesTool([&clients](const std::string& p) { return clients.For(p); }, options.project));
+  server.AddTool(tools::MakeDataStoresTool([&clients](const std::string& p) { return clients.For(p); },
+                                           Env::Default(), options.project));
   server.AddTool(tools::MakeLogsTool([&clients](const std::string& p) { return clients.For(p); }, Env::Default(),
                                      options.project));
 

@@ -74,13 +74,13 @@ test('initialize negotiates the latest protocol and declares tools and logging',
 test('tools/list has aws_call and aws_describe, read-only and small', async () => {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  assert.deepEqual(names, ['aws_call', 'aws_describe', 'aws_logs', 'aws_service_health']);
+  assert.deepEqual(names, ['aws_call', 'aws_data_stores', 'aws_describe', 'aws_images', 'aws_logs', 'aws_service_health']);
   for (const t of tools) {
     assert.equal(t.annotations.readOnlyHint, true);
     assert.equal(t.annotations.destructiveHint, false);
     assert.equal(t.inputSchema.type, 'object');
   }
-  assert.ok(JSON.stringify(tools).length < 4096, 'tools/list should cost little context');
+  assert.ok(JSON.stringify(tools).length < 8192, 'tools/list should cost little context');
 });
 
 test('ping answers', async () => {

@@ -1,0 +1,214 @@
+#include "tools/inventory_tools.h"
+
+#include <algorithm>
+#include <future>
+
+#include "aws/paginator.h"
+#include "tools/arguments.h"
+
+namespace awsmcp::tools {
+namespace {
+
+using nlohmann::json;
+
+json ErrorJson(const aws::CallError& e) { return {{"code", e.code}, {"message", e.message}}; }
+
+json StringList(const std::vector<std::string>& v) { return json(v); }
+
+json Images(aws::AwsClient& client, const aws::CallOptions& call, const json& repo, size_t latest) {
+  std::string name = repo.value("repositoryName", "");
+  json out = {{"repository", name}, {"uri", repo.value("repositoryUri", "")},
+              {"scanOnPush", repo.value("imageScanningConfiguration", json::object()).value("scanOnPush", false)}};
+  aws::PaginateOptions pages;
+  pages.max_items = 10000;
+  auto images = aws::CallPaginated(client, "ecr", "DescribeImages", {{"repositoryName", name}}, pages, call);
+  if (!images) {
+    out["error"] = ErrorJson(images.error());
+    return out;
+  }
+  json list = (*images)["imageDetails"];
+  std::sort(list.begin(), list.end(), [](const json& a, const json& b) {
+    return a.value("imagePushedAt", "") > b.value("imagePushedAt", "");
+  });
+  out["imageCount"] = list.size();
+  json recent = json::array();
+  for (size_t i = 0; i < list.size() && i < latest; ++i) {
+    const json& d = list[i];
+    json img = {{"tags", d.value("imageTags", json::array())}, {"pushedAt", d.value("imagePushedAt", "")},
+                {"sizeBytes", d.value("imageSizeInBytes", 0)},
+                {"digest", d.value("imageDigest", "").substr(0, 19)}};
+    if (d.contains("imageScanStatus")) img["scanStatus"] = d["imageScanStatus"].value("status", "");
+    if (d.contains("imageScanFindingsSummary")) {
+      img["findings"] = d["imageScanFindingsSummary"].value("findingSeverityCounts", json::object());
+    }
+    recent.push_back(std::move(img));
+  }
+  out["latest"] = recent;
+  return out;
+}
+
+json Events(aws::AwsClient& client, const aws::CallOptions& call, const char* service, const std::string& id,
+            const char* source_type, int minutes) {
+  auto out = client.Call(service, "DescribeEvents",
+                         {{"SourceIdentifier", id}, {"SourceType", source_type}, {"Duration", minutes}}, call);
+  if (!out) return {{"error", ErrorJson(out.error())}};
+  json events = json::array();
+  for (const auto& e : (*out)["Events"]) {
+    events.push_back({{"at", e.value("Date", "")}, {"message", e.value("Message", "")}});
+  }
+  if (events.size() > 10) events.erase(events.begin(), events.end() - 10);
+  return events;
+}
+
+}  // namespace
+
+mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
+  mcp::Tool tool;
+  tool.name = "aws_images";
+  tool.title = "ECR image inventory";
+  tool.description = "ECR repositories with their latest images: tags, pushed at, size, scan findings. "
+                     "Defaults to the project's repositories.";
+  tool.input_schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "repositories": {"type": "array", "items": {"type": "string"}},
+      "latest": {"type": "integer", "minimum": 1, "maximum": 50, "description": "images per repository, default 3"},
+      "region": {"type": "string"}, "profile": {"type": "string"}
+    },
+    "additionalProperties": false
+  })json");
+  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
+  tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+    ArgReader in(args);
+    json names = args.value("repositories", json(project.ecr));
+    if (!names.is_array() || !std::all_of(names.begin(), names.end(), [](const json& n) { return n.is_string(); })) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError, "'repositories' must be an array of names"),
+                         "ecr", "images", "");
+    }
+    auto latest = in.Int("latest", 1, 50);
+    std::string region = in.Region("region");
+    std::string profile = in.String("profile", false, 128);
+    in.RejectOthers({"repositories", "latest", "region", "profile"});
+    if (!in.ok()) return ErrorResult(in.error(), "ecr", "images", region);
+    auto client = clients(profile);
+    if (!client) return ErrorResult(client.error(), "ecr", "images", region);
+    aws::CallOptions call;
+    call.region = region;
+    call.cancel = ctx.cancel;
+    json params = json::object();
+    if (!names.empty()) params["repositoryNames"] = names;
+    aws::PaginateOptions pages;
+    pages.max_items = 1000;
+    auto repos = aws::CallPaginated(**client, "ecr", "DescribeRepositories", params, pages, call);
+    if (!repos) return ErrorResult(repos.error(), "ecr", "images", region);
+    std::vector<std::future<json>> parts;
+    for (const auto& repo : (*repos)["repositories"]) {
+      parts.push_back(std::async(std::launch::async, [&, repo] {
+        return Images(**client, call, repo, static_cast<size_t>(latest.value_or(3)));
+      }));
+    }
+    json out = json::array();
+    size_t total = 0;
+    for (auto& p : parts) {
+      out.push_back(p.get());
+      total += out.back().value("imageCount", size_t{0});
+    }
+    mcp::ToolResult r;
+    r.structured = {{"repositories", out}, {"repositoryCount", out.size()}, {"imageCount", total}};
+    r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+    return r;
+  };
+  return tool;
+}
+
+mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env*, ProjectResources project) {
+  mcp::Tool tool;
+  tool.name = "aws_data_stores";
+  tool.title = "RDS and ElastiCache status";
+  tool.description = "RDS instances and ElastiCache clusters: status, endpoint, engine and version, multi-AZ, "
+                     "and recent events. Defaults to the project's databases and caches.";
+  tool.input_schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "databases": {"type": "array", "items": {"type": "string"}},
+      "caches": {"type": "array", "items": {"type": "string"}},
+      "event_hours": {"type": "integer", "minimum": 1, "maximum": 336, "description": "default 24"},
+      "region": {"type": "string"}, "profile": {"type": "string"}
+    },
+    "additionalProperties": false
+  })json");
+  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
+  tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+    ArgReader in(args);
+    auto list_arg = [&](const char* name, const std::vector<std::string>& fallback, std::vector<std::string>* out) {
+      json v = args.value(name, json(fallback));
+      if (!v.is_array()) return false;
+      for (const auto& n : v) {
+        if (!n.is_string()) return false;
+        out->push_back(n.get<std::string>());
+      }
+      return true;
+    };
+    std::vector<std::string> dbs, caches;
+    if (!list_arg("databases", project.databases, &dbs) || !list_arg("caches", project.caches, &caches)) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError, "'databases' and 'caches' are arrays of ids"),
+                         "rds", "data-stores", "");
+    }
+    int hours = static_cast<int>(in.Int("event_hours", 1, 336).value_or(24));
+    std::string region = in.Region("region");
+    std::string profile = in.String("profile", false, 128);
+    in.RejectOthers({"databases", "caches", "event_hours", "region", "profile"});
+    if (!in.ok()) return ErrorResult(in.error(), "rds", "data-stores", region);
+    auto client = clients(profile);
+    if (!client) return ErrorResult(client.error(), "rds", "data-stores", region);
+    aws::CallOptions call;
+    call.region = region;
+    call.cancel = ctx.cancel;
+    aws::PaginateOptions pages;
+    pages.max_items = 1000;
+
+    auto rds = std::async(std::launch::async, [&] {
+      auto out = aws::CallPaginated(**client, "rds", "DescribeDBInstances", json::object(), pages, call);
+      if (!out) return json{{"error", ErrorJson(out.error())}};
+      json items = json::array();
+      for (const auto& d : (*out)["DBInstances"]) {
+        std::string id = d.value("DBInstanceIdentifier", "");
+        if (!dbs.empty() && std::find(dbs.begin(), dbs.end(), id) == dbs.end()) continue;
+        json ep = d.value("Endpoint", json::object());
+        items.push_back({{"id", id}, {"status", d.value("DBInstanceStatus", "")}, {"engine", d.value("Engine", "")},
+                         {"version", d.value("EngineVersion", "")}, {"class", d.value("DBInstanceClass", "")},
+                         {"endpoint", ep.value("Address", "") + ":" + std::to_string(ep.value("Port", 0))},
+                         {"multiAZ", d.value("MultiAZ", false)}, {"storageGB", d.value("AllocatedStorage", 0)},
+                         {"recentEvents", Events(**client, call, "rds", id, "db-instance", hours * 60)}});
+      }
+      return json{{"instances", items}};
+    });
+    auto cache = std::async(std::launch::async, [&] {
+      auto out = aws::CallPaginated(**client, "elasticache", "DescribeCacheClusters", {{"ShowCacheNodeInfo", true}},
+                                    pages, call);
+      if (!out) return json{{"error", ErrorJson(out.error())}};
+      json items = json::array();
+      for (const auto& c : (*out)["CacheClusters"]) {
+        std::string id = c.value("CacheClusterId", "");
+        if (!caches.empty() && std::find(caches.begin(), caches.end(), id) == caches.end()) continue;
+        json nodes = c.value("CacheNodes", json::array());
+        json ep = c.value("ConfigurationEndpoint", nodes.empty() ? json::object()
+                                                                  : nodes[0].value("Endpoint", json::object()));
+        items.push_back({{"id", id}, {"status", c.value("CacheClusterStatus", "")}, {"engine", c.value("Engine", "")},
+                         {"version", c.value("EngineVersion", "")}, {"nodeType", c.value("CacheNodeType", "")},
+                         {"nodes", c.value("NumCacheNodes", 0)},
+                         {"endpoint", ep.value("Address", "") + ":" + std::to_string(ep.value("Port", 0))},
+                         {"replicationGroup", c.value("ReplicationGroupId", "")},
+                         {"recentEvents", Events(**client, call, "elasticache", id, "cache-cluster", hours * 60)}});
+      }
+      return json{{"clusters", items}};
+    });
+    mcp::ToolResult r;
+    r.structured = {{"databases", rds.get()}, {"caches", cache.get()}, {"eventWindowHours", hours}};
+    r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+    return r;
+  };
+  return tool;
+}
+
+}  // namespace awsmcp::tools
