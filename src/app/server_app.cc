@@ -26,16 +26,13 @@ int RunStdioServer(const AppOptions& options) {
   mcp::ServerOptions server_options;
   server_options.instructions = kInstructions;
   mcp::McpServer server(server_options);
-  server.AddTool(tools::MakeAwsCallTool([&clients](const std::string& p) { return clients.For(p); },
-                                        {.max_result_bytes = options.max_result_bytes}));
+  const tools::ClientForProfile for_profile = [&clients](const std::string& p) { return clients.For(p); };
+  server.AddTool(tools::MakeAwsCallTool(for_profile, {.max_result_bytes = options.max_result_bytes}));
   server.AddTool(tools::MakeAwsDescribeTool(&clients.default_stack().client()));
-  server.AddTool(tools::MakeServiceHealthTool([&clients](const std::string& p) { return clients.For(p); },
-                                              Env::Default(), options.project));
-  server.AddTool(tools::MakeImagesTool([&clients](const std::string& p) { return clients.For(p); }, options.project));
-  server.AddTool(tools::MakeDataStoresTool([&clients](const std::string& p) { return clients.For(p); },
-                                           Env::Default(), options.project));
-  server.AddTool(tools::MakeLogsTool([&clients](const std::string& p) { return clients.For(p); }, Env::Default(),
-                                     options.project));
+  server.AddTool(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project));
+  server.AddTool(tools::MakeImagesTool(for_profile, options.project));
+  server.AddTool(tools::MakeDataStoresTool(for_profile, options.project));
+  server.AddTool(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
 
   transport::StdioTransport stdio;
   Status s = server.Serve(stdio);

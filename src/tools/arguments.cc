@@ -60,6 +60,21 @@ std::optional<int64_t> ArgReader::Int(const char* name, int64_t min, int64_t max
   return it->get<int64_t>();
 }
 
+std::vector<std::string> ArgReader::Strings(const char* name, const std::vector<std::string>& fallback) {
+  auto it = args_.find(name);
+  if (it == args_.end() || it->is_null()) return fallback;
+  std::vector<std::string> out;
+  if (it->is_array()) {
+    for (const auto& v : *it) {
+      if (!v.is_string()) break;
+      out.push_back(v.get<std::string>());
+    }
+    if (out.size() == it->size()) return out;
+  }
+  Fail(std::string("argument '") + name + "' must be an array of strings");
+  return {};
+}
+
 std::string ArgReader::Region(const char* name) {
   std::string r = String(name, false, 32);
   if (!r.empty() && !LooksLikeRegion(r)) {

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,8 @@ class ArgReader {
   nlohmann::json Object(const char* name);
   bool Bool(const char* name);
   std::optional<int64_t> Int(const char* name, int64_t min, int64_t max);
+  // An array of strings; `fallback` when absent.
+  std::vector<std::string> Strings(const char* name, const std::vector<std::string>& fallback);
   // A region name ("us-east-1"); "" when absent.
   std::string Region(const char* name);
   // Any argument not in `known` is an error naming the known ones.

@@ -47,6 +47,12 @@ mcp::ToolResult ErrorResult(const aws::CallError& error, const std::string& serv
   return mcp::ToolResult::Error(std::move(text), json{{"error", std::move(e)}});
 }
 
+json PartError(const aws::CallError& error) {
+  json j = {{"code", error.code}, {"message", error.message}};
+  if (!error.hint.empty()) j["hint"] = error.hint;
+  return j;
+}
+
 std::string CutToSize(json& output, size_t max_bytes) {
   auto size_of = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace).size(); };
   size_t size = size_of(output);

@@ -19,6 +19,9 @@ using ClientForProfile = std::function<std::expected<aws::AwsClient*, aws::CallE
 // The tool; clients come from `clients` (they must outlive the tool).
 mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options = {});
 
+// The error of one part of a workflow answer: {"code", "message", "hint"?}.
+nlohmann::json PartError(const aws::CallError& error);
+
 // Cuts the largest top-level list of `output` at a whole item so its JSON
 // fits `max_bytes`; returns a note saying what was cut, or "" when it fit.
 std::string CutToSize(nlohmann::json& output, size_t max_bytes);

@@ -11,10 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-json ErrorJson(const aws::CallError& e) { return {{"code", e.code}, {"message", e.message}}; }
-
-json StringList(const std::vector<std::string>& v) { return json(v); }
-
 json Images(aws::AwsClient& client, const aws::CallOptions& call, const json& repo, size_t latest) {
   std::string name = repo.value("repositoryName", "");
   json out = {{"repository", name}, {"uri", repo.value("repositoryUri", "")},
@@ -23,7 +19,7 @@ json Images(aws::AwsClient& client, const aws::CallOptions& call, const json& re
   pages.max_items = 10000;
   auto images = aws::CallPaginated(client, "ecr", "DescribeImages", {{"repositoryName", name}}, pages, call);
   if (!images) {
-    out["error"] = ErrorJson(images.error());
+    out["error"] = PartError(images.error());
     return out;
   }
   json list = (*images)["imageDetails"];
@@ -51,7 +47,7 @@ json Events(aws::AwsClient& client, const aws::CallOptions& call, const char* se
             const char* source_type, int minutes) {
   auto out = client.Call(service, "DescribeEvents",
                          {{"SourceIdentifier", id}, {"SourceType", source_type}, {"Duration", minutes}}, call);
-  if (!out) return {{"error", ErrorJson(out.error())}};
+  if (!out) return {{"error", PartError(out.error())}};
   json events = json::array();
   for (const auto& e : (*out)["Events"]) {
     events.push_back({{"at", e.value("Date", "")}, {"message", e.value("Message", "")}});
@@ -80,11 +76,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
-    json names = args.value("repositories", json(project.ecr));
-    if (!names.is_array() || !std::all_of(names.begin(), names.end(), [](const json& n) { return n.is_string(); })) {
-      return ErrorResult(aws::CallError::Local(aws::kValidationError, "'repositories' must be an array of names"),
-                         "ecr", "images", "");
-    }
+    std::vector<std::string> names = in.Strings("repositories", project.ecr);
     auto latest = in.Int("latest", 1, 50);
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
@@ -96,7 +88,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
     call.region = region;
     call.cancel = ctx.cancel;
     json params = json::object();
-    if (!names.empty()) params["repositoryNames"] = names;
+    if (!names.empty()) params["repositoryNames"] = json(names);
     aws::PaginateOptions pages;
     pages.max_items = 1000;
     auto repos = aws::CallPaginated(**client, "ecr", "DescribeRepositories", params, pages, call);
@@ -121,7 +113,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
   return tool;
 }
 
-mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env*, ProjectResources project) {
+mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project) {
   mcp::Tool tool;
   tool.name = "aws_data_stores";
   tool.title = "RDS and ElastiCache status";
@@ -140,20 +132,8 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env*, ProjectResources pr
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
-    auto list_arg = [&](const char* name, const std::vector<std::string>& fallback, std::vector<std::string>* out) {
-      json v = args.value(name, json(fallback));
-      if (!v.is_array()) return false;
-      for (const auto& n : v) {
-        if (!n.is_string()) return false;
-        out->push_back(n.get<std::string>());
-      }
-      return true;
-    };
-    std::vector<std::string> dbs, caches;
-    if (!list_arg("databases", project.databases, &dbs) || !list_arg("caches", project.caches, &caches)) {
-      return ErrorResult(aws::CallError::Local(aws::kValidationError, "'databases' and 'caches' are arrays of ids"),
-                         "rds", "data-stores", "");
-    }
+    std::vector<std::string> dbs = in.Strings("databases", project.databases);
+    std::vector<std::string> caches = in.Strings("caches", project.caches);
     int hours = static_cast<int>(in.Int("event_hours", 1, 336).value_or(24));
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
@@ -169,7 +149,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env*, ProjectResources pr
 
     auto rds = std::async(std::launch::async, [&] {
       auto out = aws::CallPaginated(**client, "rds", "DescribeDBInstances", json::object(), pages, call);
-      if (!out) return json{{"error", ErrorJson(out.error())}};
+      if (!out) return json{{"error", PartError(out.error())}};
       json items = json::array();
       for (const auto& d : (*out)["DBInstances"]) {
         std::string id = d.value("DBInstanceIdentifier", "");
@@ -186,7 +166,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env*, ProjectResources pr
     auto cache = std::async(std::launch::async, [&] {
       auto out = aws::CallPaginated(**client, "elasticache", "DescribeCacheClusters", {{"ShowCacheNodeInfo", true}},
                                     pages, call);
-      if (!out) return json{{"error", ErrorJson(out.error())}};
+      if (!out) return json{{"error", PartError(out.error())}};
       json items = json::array();
       for (const auto& c : (*out)["CacheClusters"]) {
         std::string id = c.value("CacheClusterId", "");

@@ -7,7 +7,6 @@
 // region; a part that fails carries its error and the rest comes back.
 #pragma once
 
-#include "base/env.h"
 #include "mcp/tool.h"
 #include "tools/aws_call_tool.h"
 #include "tools/project_resources.h"
@@ -15,6 +14,6 @@
 namespace awsmcp::tools {
 
 mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project);
-mcp::Tool MakeDataStoresTool(ClientForProfile clients, Env* env, ProjectResources project);
+mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project);
 
 }  // namespace awsmcp::tools

@@ -15,12 +15,6 @@ constexpr int kSampleLines = 5;
 constexpr size_t kLineChars = 300;
 constexpr char kErrorPattern[] = "?ERROR ?Error ?error ?Exception ?FATAL ?panic";
 
-json ErrorJson(const aws::CallError& e) {
-  json j = {{"code", e.code}, {"message", e.message}};
-  if (!e.hint.empty()) j["hint"] = e.hint;
-  return j;
-}
-
 std::string ShortArn(const std::string& arn) {
   auto slash = arn.rfind('/');
   return slash == std::string::npos ? arn : arn.substr(slash + 1);
@@ -43,12 +37,12 @@ class Check {
   json StoppedTasks(const std::string& cluster, const std::string& service) {
     auto list = Call("ecs", "ListTasks", {{"cluster", cluster}, {"serviceName", service},
                                            {"desiredStatus", "STOPPED"}, {"maxResults", 10}});
-    if (!list) return {{"error", ErrorJson(list.error())}};
+    if (!list) return {{"error", PartError(list.error())}};
     json items = json::array();
     const json& arns = (*list)["taskArns"];
     if (arns.empty()) return {{"count", 0}, {"tasks", items}};
     auto tasks = Call("ecs", "DescribeTasks", {{"cluster", cluster}, {"tasks", arns}});
-    if (!tasks) return {{"error", ErrorJson(tasks.error())}};
+    if (!tasks) return {{"error", PartError(tasks.error())}};
     for (const auto& t : (*tasks)["tasks"]) {
       json item = {{"task", ShortArn(t.value("taskArn", ""))}, {"stoppedReason", t.value("stoppedReason", "")}};
       if (t.contains("stopCode")) item["stopCode"] = t["stopCode"];
@@ -73,7 +67,7 @@ class Check {
       std::string arn = lb["targetGroupArn"];
       auto health = Call("elbv2", "DescribeTargetHealth", {{"TargetGroupArn", arn}});
       if (!health) {
-        groups.push_back({{"targetGroup", arn}, {"error", ErrorJson(health.error())}});
+        groups.push_back({{"targetGroup", arn}, {"error", PartError(health.error())}});
         continue;
       }
       int healthy = 0, total = 0;
@@ -107,7 +101,7 @@ class Check {
                      {"EndTime", EpochMs(now_) / 1000},
                      {"Period", 300},
                      {"Statistics", {"Average", "Maximum"}}});
-    if (!out) return {{"error", ErrorJson(out.error())}};
+    if (!out) return {{"error", PartError(out.error())}};
     json points = (*out)["Datapoints"];
     std::sort(points.begin(), points.end(),
               [](const json& a, const json& b) { return a.value("Timestamp", "") < b.value("Timestamp", ""); });
@@ -127,7 +121,7 @@ class Check {
 
   json Alarms(const std::string& cluster, const std::string& service) {
     auto out = Call("cloudwatch", "DescribeAlarms", {{"StateValue", "ALARM"}});
-    if (!out) return {{"error", ErrorJson(out.error())}};
+    if (!out) return {{"error", PartError(out.error())}};
     json firing = json::array();
     for (const auto& a : (*out)["MetricAlarms"]) {
       bool related = std::find(project_.alarms.begin(), project_.alarms.end(), a.value("AlarmName", "")) !=
@@ -156,7 +150,7 @@ class Check {
                                                 {"startTime", EpochMs(now_ - std::chrono::hours(1))},
                                                 {"filterPattern", kErrorPattern},
                                                 {"limit", 100}});
-    if (!out) return {{"logGroup", group}, {"error", ErrorJson(out.error())}};
+    if (!out) return {{"logGroup", group}, {"error", PartError(out.error())}};
     const json& events = (*out)["events"];
     json sample = json::array();
     for (size_t i = events.size() > kSampleLines ? events.size() - kSampleLines : 0; i < events.size(); ++i) {
