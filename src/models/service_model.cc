@@ -93,6 +93,7 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   }
   std::sort(model->operations_.begin(), model->operations_.end(),
             [](const Operation& a, const Operation& b) { return a.name < b.name; });
+  for (const auto& op : model->operations_) model->normalized_names_.push_back(NormalizeOperationName(op.name));
   model->shapes_ = std::move(doc["shapes"]);
 
   if (!paginators_json.empty()) {
@@ -117,8 +118,8 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
 
 const Operation* ServiceModel::FindOperation(std::string_view name) const {
   std::string want = NormalizeOperationName(name);
-  for (const auto& op : operations_) {
-    if (NormalizeOperationName(op.name) == want) return &op;
+  for (size_t i = 0; i < operations_.size(); ++i) {
+    if (normalized_names_[i] == want) return &operations_[i];
   }
   return nullptr;
 }
@@ -137,8 +138,9 @@ const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {
 std::vector<std::string> ServiceModel::SuggestOperations(std::string_view name, size_t limit) const {
   std::string want = NormalizeOperationName(name);
   std::vector<std::tuple<size_t, size_t, std::string>> scored;  // (score, raw distance, name)
-  for (const auto& op : operations_) {
-    std::string norm = NormalizeOperationName(op.name);
+  for (size_t i = 0; i < operations_.size(); ++i) {
+    const Operation& op = operations_[i];
+    const std::string& norm = normalized_names_[i];
     size_t raw = EditDistance(want, norm);
     // A substring match is as good as a near spelling; ties go to the closer spelling.
     size_t d = !want.empty() && norm.find(want) != std::string::npos ? std::min<size_t>(raw, 1) : raw;

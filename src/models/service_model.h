@@ -75,6 +75,7 @@ class ServiceModel {
  private:
   ServiceMetadata metadata_;
   std::vector<Operation> operations_;
+  std::vector<std::string> normalized_names_;  // NormalizeOperationName of each operation, same order
   json shapes_;
   std::vector<std::pair<std::string, Paginator>> paginators_;  // sorted by name
 };

@@ -126,11 +126,14 @@ mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
     std::expected<json, aws::CallError> out;
     aws::PaginateInfo info;
     std::string note;
+    std::string text;  // the answer serialised once: to measure it and to send it
     if (max_items || !starting_token.empty()) {
       out = paginate(static_cast<size_t>(max_items.value_or(1000)), 1000, &info);
     } else {
       out = client->Call(service, action, params, call);
-      if (out && out->dump(-1, ' ', false, json::error_handler_t::replace).size() > options.max_result_bytes) {
+      if (out) text = out->dump(-1, ' ', false, json::error_handler_t::replace);
+      if (out && text.size() > options.max_result_bytes) {
+        text.clear();
         // Too large for a model's context: a paginated operation is re-read as
         // one page cut at a whole item with a token to continue (the page is
         // usually a cache hit); any other is cut at its largest list.
@@ -155,7 +158,7 @@ mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
     }
     mcp::ToolResult r;
     r.structured = std::move(*out);
-    r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+    r.text = text.empty() ? r.structured.dump(-1, ' ', false, json::error_handler_t::replace) : std::move(text);
     if (!note.empty()) r.notes.push_back(std::move(note));
     return r;
   };
