@@ -6,7 +6,9 @@
 #include "tools/aws_describe_tool.h"
 #include "tools/inventory_tools.h"
 #include "tools/logs_tool.h"
+#include "tools/project_catalog.h"
 #include "tools/service_health_tool.h"
+#include "tools/workflow_prompts.h"
 #include "transport/stdio_transport.h"
 
 namespace awsmcp::app {
@@ -33,6 +35,10 @@ int RunStdioServer(const AppOptions& options) {
   server.AddTool(tools::MakeImagesTool(for_profile, options.project));
   server.AddTool(tools::MakeDataStoresTool(for_profile, options.project));
   server.AddTool(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
+
+  tools::ProjectCatalog catalog(&clients.default_stack().client(), options.project);
+  server.SetResources(&catalog);
+  for (auto& prompt : tools::MakeWorkflowPrompts(options.project)) server.AddPrompt(std::move(prompt));
 
   transport::StdioTransport stdio;
   Status s = server.Serve(stdio);

@@ -8,29 +8,17 @@ namespace awsmcp::mcp {
 
 const char* const kSupportedProtocolVersions[3] = {"2025-11-25", "2025-06-18", "2025-03-26"};
 
-namespace {
-
-// tools/list cursors are opaque to clients: "c" + decimal offset.
-std::string MakeCursor(size_t offset) { return "c" + std::to_string(offset); }
-
-bool ParseCursor(const std::string& cursor, size_t* offset) {
-  if (cursor.size() < 2 || cursor.size() > 12 || cursor[0] != 'c') return false;
-  size_t v = 0;
-  for (size_t i = 1; i < cursor.size(); ++i) {
-    if (cursor[i] < '0' || cursor[i] > '9') return false;
-    v = v * 10 + static_cast<size_t>(cursor[i] - '0');
-  }
-  *offset = v;
-  return true;
-}
-
-}  // namespace
 
 McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
   handlers_["initialize"] = [this](const Message& m, RequestContext& c) { HandleInitialize(m, c); };
   handlers_["ping"] = [this](const Message&, RequestContext& c) { Reply(c.id, json::object()); };
   handlers_["tools/list"] = [this](const Message& m, RequestContext& c) { HandleToolsList(m, c); };
   handlers_["tools/call"] = [this](const Message& m, RequestContext& c) { HandleToolsCall(m, c); };
+  handlers_["resources/list"] = [this](const Message& m, RequestContext& c) { HandleResourcesList(m, c); };
+  handlers_["resources/templates/list"] = [this](const Message& m, RequestContext& c) { HandleTemplatesList(m, c); };
+  handlers_["resources/read"] = [this](const Message& m, RequestContext& c) { HandleResourcesRead(m, c); };
+  handlers_["prompts/list"] = [this](const Message& m, RequestContext& c) { HandlePromptsList(m, c); };
+  handlers_["prompts/get"] = [this](const Message& m, RequestContext& c) { HandlePromptsGet(m, c); };
   handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
 }
 
@@ -130,8 +118,11 @@ void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
     std::lock_guard<std::mutex> lock(mu_);
     protocol_version_ = chosen;
   }
+  json capabilities = {{"tools", {{"listChanged", false}}}, {"logging", json::object()}};
+  if (resources_) capabilities["resources"] = {{"subscribe", false}, {"listChanged", false}};
+  if (!prompts_.empty()) capabilities["prompts"] = {{"listChanged", false}};
   json result = {{"protocolVersion", chosen},
-                 {"capabilities", {{"tools", {{"listChanged", false}}}, {"logging", json::object()}}},
+                 {"capabilities", std::move(capabilities)},
                  {"serverInfo", {{"name", options_.name}, {"title", options_.title}, {"version", options_.version}}}};
   if (!options_.instructions.empty()) result["instructions"] = options_.instructions;
   Reply(ctx.id, std::move(result));
@@ -146,23 +137,6 @@ json McpServer::ToolJson(const Tool& t) const {
                       {"idempotentHint", t.annotations.idempotent},
                       {"openWorldHint", t.annotations.open_world}};
   return j;
-}
-
-void McpServer::HandleToolsList(const Message& m, RequestContext& ctx) {
-  size_t offset = 0;
-  if (m.params.contains("cursor") && !m.params["cursor"].is_null()) {
-    if (!m.params["cursor"].is_string() || !ParseCursor(m.params["cursor"].get<std::string>(), &offset) ||
-        offset >= tools_.size()) {
-      ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: unknown cursor");
-      return;
-    }
-  }
-  json list = json::array();
-  size_t end = std::min(tools_.size(), offset + std::max<size_t>(1, options_.page_size));
-  for (size_t i = offset; i < end; ++i) list.push_back(ToolJson(tools_[i]));
-  json result = {{"tools", std::move(list)}};
-  if (end < tools_.size()) result["nextCursor"] = MakeCursor(end);
-  Reply(ctx.id, std::move(result));
 }
 
 void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
@@ -201,6 +175,13 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
     ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: arguments must be an object");
     return;
   }
+  const Tool& tool = tools_[it->second];
+  Submit(std::move(ctx), [this, &tool, arguments = std::move(arguments)](RequestContext& c, ToolContext& tc) {
+    AnswerCall(tool, arguments, c, tc);
+  });
+}
+
+void McpServer::Submit(RequestContext ctx, Work work) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     const std::string key = ctx.id.dump();
@@ -214,10 +195,7 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
     }
     in_flight_[key] = ctx.cancel;
     ++live_calls_;
-    const Tool& tool = tools_[it->second];
-    queue_.push_back([this, &tool, arguments = std::move(arguments), ctx]() mutable {
-      RunCall(tool, std::move(arguments), std::move(ctx));
-    });
+    queue_.push_back([this, work = std::move(work), ctx]() mutable { RunWork(work, std::move(ctx)); });
     if (idle_workers_ < queue_.size() && workers_.size() < std::max<size_t>(1, options_.max_concurrent_calls)) {
       workers_.emplace_back([this] { WorkerLoop(); });
     }
@@ -225,7 +203,7 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
   work_ready_.notify_one();
 }
 
-void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
+void McpServer::RunWork(const Work& work, RequestContext ctx) {
   ToolContext tc;
   tc.cancel = ctx.cancel;
   json progress_token = ctx.meta.value("progressToken", json());
@@ -245,37 +223,40 @@ void McpServer::RunCall(const Tool& tool, json arguments, RequestContext ctx) {
     if (static_cast<int>(level) < log_level_.load()) return;
     Notify("notifications/message", {{"level", LogLevelName(level)}, {"logger", "aws-mcp"}, {"data", message}});
   };
-
-  ToolResult r;
-  if (!ctx.cancel.cancelled()) {
-    try {
-      r = tool.handler(arguments, tc);
-    } catch (const std::exception& e) {
-      r = ToolResult::Error(std::string("internal error in ") + tool.name + ": " + e.what());
-    } catch (...) {
-      r = ToolResult::Error("internal error in " + tool.name);
-    }
-  }
-  {
-    // Free the id before answering: a client may reuse it as soon as it reads the answer.
-    std::lock_guard<std::mutex> lock(mu_);
-    in_flight_.erase(ctx.id.dump());
-  }
-  if (!ctx.cancel.cancelled()) {  // a cancelled request gets no answer, as the spec says
-    std::string text = r.text.empty() ? r.structured.dump(-1, ' ', false, json::error_handler_t::replace) : r.text;
-    json content = json::array({{{"type", "text"}, {"text", std::move(text)}}});
-    for (auto& note : r.notes) content.push_back({{"type", "text"}, {"text", std::move(note)}});
-    json result = {{"content", std::move(content)}, {"isError", r.is_error}};
-    if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
-      result["structuredContent"] = std::move(r.structured);
-    }
-    Reply(ctx.id, std::move(result));
-  }
+  if (!ctx.cancel.cancelled()) work(ctx, tc);
   {
     std::lock_guard<std::mutex> lock(mu_);
+    in_flight_.erase(ctx.id.dump());  // when the work was skipped (cancelled before it started)
     --live_calls_;
   }
   calls_changed_.notify_all();
+}
+
+void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestContext& ctx, ToolContext& tc) {
+  ToolResult r;
+  try {
+    r = tool.handler(arguments, tc);
+  } catch (const std::exception& e) {
+    r = ToolResult::Error(std::string("internal error in ") + tool.name + ": " + e.what());
+  } catch (...) {
+    r = ToolResult::Error("internal error in " + tool.name);
+  }
+  if (!Release(ctx)) return;  // a cancelled request gets no answer, as the spec says
+  std::string text = r.text.empty() ? r.structured.dump(-1, ' ', false, json::error_handler_t::replace) : r.text;
+  json content = json::array({{{"type", "text"}, {"text", std::move(text)}}});
+  for (auto& note : r.notes) content.push_back({{"type", "text"}, {"text", std::move(note)}});
+  json result = {{"content", std::move(content)}, {"isError", r.is_error}};
+  if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
+    result["structuredContent"] = std::move(r.structured);
+  }
+  Reply(ctx.id, std::move(result));
+}
+
+bool McpServer::Release(RequestContext& ctx) {
+  // Free the id before answering: a client may reuse it as soon as it reads the answer.
+  std::lock_guard<std::mutex> lock(mu_);
+  in_flight_.erase(ctx.id.dump());
+  return !ctx.cancel.cancelled();
 }
 
 }  // namespace awsmcp::mcp

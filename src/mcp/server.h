@@ -1,8 +1,10 @@
 // McpServer: the MCP protocol layer. It owns request ids, the lifecycle
 // (initialize, version negotiation), ping, tools (list with cursor pagination,
-// call), logging (setLevel + notifications/message), progress and
-// cancellation. Tool calls run concurrently on their own threads (bounded), so
-// a slow call never blocks ping or another call.
+// call), resources (list, templates, read), prompts (list, get), logging
+// (setLevel + notifications/message), progress and cancellation. Tool calls
+// and resource reads run concurrently on a bounded pool of threads, so a slow
+// call never blocks ping or another call. Capabilities are declared for what
+// is registered: no prompts, no `prompts` capability.
 //
 // Era plug-in point: every method is a Handler in one dispatch table, and
 // per-request state (id, _meta, cancel token) lives in a RequestContext apart
@@ -23,6 +25,8 @@
 #include <vector>
 
 #include "mcp/jsonrpc.h"
+#include "mcp/prompt.h"
+#include "mcp/resource.h"
 #include "mcp/tool.h"
 #include "transport/transport.h"
 
@@ -33,7 +37,7 @@ struct ServerOptions {
   std::string title = "AWS";         // serverInfo.title
   std::string version = "0.1.0";     // serverInfo.version
   std::string instructions;          // sent in the initialize result when not empty
-  size_t page_size = 50;             // default 50 tools per tools/list page
+  size_t page_size = 50;             // default 50 items per tools/resources/prompts list page
   size_t max_concurrent_calls = 8;   // default 8 tool calls run at once; more wait
   size_t max_queued_calls = 256;     // default 256: beyond this a call is refused as busy
 };
@@ -48,6 +52,10 @@ class McpServer {
 
   // Registers a tool; names must be unique. Call before Serve.
   void AddTool(Tool tool);
+  // Registers a prompt; names must be unique. Call before Serve.
+  void AddPrompt(Prompt prompt);
+  // Sets the resource catalog (not owned; must outlive Serve). Call before Serve.
+  void SetResources(const ResourceCatalog* catalog) { resources_ = catalog; }
 
   // Reads and answers messages until end of input, then waits for calls in
   // flight and returns OK. Returns an error only for a broken transport.
@@ -60,6 +68,7 @@ class McpServer {
     CancelToken cancel;
   };
   using Handler = std::function<void(const Message&, RequestContext&)>;
+  using Work = std::function<void(RequestContext&, ToolContext&)>;
 
   void Dispatch(const Message& m);
   void Reply(const json& id, json result);
@@ -69,15 +78,31 @@ class McpServer {
   void HandleInitialize(const Message& m, RequestContext& ctx);
   void HandleToolsList(const Message& m, RequestContext& ctx);
   void HandleToolsCall(const Message& m, RequestContext& ctx);
+  void HandleResourcesList(const Message& m, RequestContext& ctx);
+  void HandleTemplatesList(const Message& m, RequestContext& ctx);
+  void HandleResourcesRead(const Message& m, RequestContext& ctx);
+  void HandlePromptsList(const Message& m, RequestContext& ctx);
+  void HandlePromptsGet(const Message& m, RequestContext& ctx);
   void HandleSetLevel(const Message& m, RequestContext& ctx);
   void HandleCancelled(const Message& m);
-  void RunCall(const Tool& tool, json arguments, RequestContext ctx);
+  // One page of `items` by the request's cursor, as {key: [...], nextCursor?};
+  // false (after answering -32602) for a bad cursor.
+  bool Page(const Message& m, RequestContext& ctx, const char* key, json items);
+  // Queues `work` on the pool as a cancellable request; answers busy or a
+  // duplicate id itself. `work` replies (unless cancelled).
+  void Submit(RequestContext ctx, Work work);
+  void RunWork(const Work& work, RequestContext ctx);
+  // Frees the request's id; true when it is to be answered (not cancelled).
+  bool Release(RequestContext& ctx);
+  void AnswerCall(const Tool& tool, const json& arguments, RequestContext& ctx, ToolContext& tc);
   void WorkerLoop();
   json ToolJson(const Tool& tool) const;
 
   const ServerOptions options_;
   std::vector<Tool> tools_;                 // immutable once serving
   std::map<std::string, size_t> tool_index_;
+  std::vector<Prompt> prompts_;             // immutable once serving
+  const ResourceCatalog* resources_ = nullptr;
   std::map<std::string, Handler> handlers_;
   transport::Transport* transport_ = nullptr;
 
