@@ -83,6 +83,27 @@ test('tools/list has aws_call and aws_describe, read-only and small', async () =
   assert.ok(JSON.stringify(tools).length < 8192, 'tools/list should cost little context');
 });
 
+test('resources: templates, a read the AWS CLI agrees with, and not-found', async () => {
+  assert.ok(client.getServerCapabilities().resources);
+  const { resourceTemplates } = await client.listResourceTemplates();
+  assert.ok(resourceTemplates.some((t) => t.uriTemplate === 'aws://logs/{logGroup}'));
+  assert.deepEqual((await client.listResources()).resources, []);  // nothing mapped in this session
+  const uri = `aws://logs/${encodeURIComponent('/sdk/group-3')}`;
+  const { contents } = await client.readResource({ uri });
+  const cli = awsCli(['logs', 'describe-log-groups', '--log-group-name-prefix', '/sdk/group-3']).logGroups[0];
+  assert.deepEqual(JSON.parse(contents[0].text), cli);
+  await assert.rejects(client.readResource({ uri: 'aws://logs/%2Fno%2Fsuch' }), (e) => e.code === -32002);
+});
+
+test('prompts: the three workflows, each taking the service', async () => {
+  const { prompts } = await client.listPrompts();
+  assert.deepEqual(prompts.map((p) => p.name).sort(), ['deployment_check', 'health_report', 'log_triage']);
+  const got = await client.getPrompt({ name: 'health_report', arguments: { service: 'api', cluster: 'sdk-cluster' } });
+  assert.equal(got.messages[0].role, 'user');
+  assert.match(got.messages[0].content.text, /aws_service_health/);
+  await assert.rejects(client.getPrompt({ name: 'health_report', arguments: {} }), (e) => e.code === -32602);
+});
+
 test('ping answers', async () => {
   assert.deepEqual(await client.ping(), {});
 });
