@@ -6,6 +6,7 @@
 #include "tools/aws_describe_tool.h"
 #include "tools/inventory_tools.h"
 #include "tools/logs_tool.h"
+#include "tools/metrics_tool.h"
 #include "tools/project_catalog.h"
 #include "tools/service_health_tool.h"
 #include "tools/workflow_prompts.h"
@@ -35,6 +36,7 @@ int RunStdioServer(const AppOptions& options) {
   server.AddTool(tools::MakeImagesTool(for_profile, options.project));
   server.AddTool(tools::MakeDataStoresTool(for_profile, options.project));
   server.AddTool(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
+  server.AddTool(tools::MakeMetricsTool(for_profile, Env::Default(), options.project));
 
   tools::ProjectCatalog catalog(&clients.default_stack().client(), options.project);
   server.SetResources(&catalog);

@@ -2,8 +2,8 @@
 
 #include <thread>
 
-#include "models/timestamp.h"
 #include "tools/arguments.h"
+#include "tools/time_range.h"
 
 namespace awsmcp::tools {
 namespace {
@@ -15,22 +15,6 @@ constexpr size_t kMessageChars = 1000;
 constexpr int64_t kMaxLimit = 1000;
 constexpr auto kPollEvery = std::chrono::milliseconds(500);
 constexpr auto kQueryDeadline = std::chrono::minutes(5);
-
-int64_t EpochMs(system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-}
-
-std::string Iso(int64_t ms) {
-  return models::FormatIso8601({ms / 1000, static_cast<int32_t>((ms % 1000) * 1000)});
-}
-
-// "15m" relative to now, or an ISO-8601 / epoch time.
-std::optional<system_clock::time_point> ParseTime(const std::string& text, system_clock::time_point now) {
-  if (auto rel = ParseRelativeTime(text)) return now - *rel;
-  auto t = models::ParseTimestampString(text);
-  if (!t) return std::nullopt;
-  return system_clock::time_point(std::chrono::seconds(t->seconds));
-}
 
 mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, const std::string& group,
                        const std::string& filter, int64_t from_ms, int64_t to_ms, size_t limit, mcp::ToolContext& ctx) {
@@ -50,7 +34,7 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
       std::string msg = e.value("message", "");
       if (msg.size() > kMessageChars) msg = msg.substr(0, kMessageChars) + "...";
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
-      events.push_back({{"time", Iso(e.value("timestamp", int64_t{0}))}, {"stream", e.value("logStreamName", "")},
+      events.push_back({{"time", IsoFromMs(e.value("timestamp", int64_t{0}))}, {"stream", e.value("logStreamName", "")},
                         {"message", msg}});
     }
     ctx.progress(page + 1, std::nullopt, std::to_string(events.size()) + " events");
@@ -61,7 +45,7 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
     params["nextToken"] = (*out)["nextToken"];
   }
   mcp::ToolResult r;
-  r.structured = {{"logGroup", group}, {"from", Iso(from_ms)}, {"to", Iso(to_ms)}, {"filter", filter},
+  r.structured = {{"logGroup", group}, {"from", IsoFromMs(from_ms)}, {"to", IsoFromMs(to_ms)}, {"filter", filter},
                   {"count", events.size()}, {"events", events}, {"more", more}};
   r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
   return r;
@@ -94,8 +78,8 @@ mcp::ToolResult Insights(aws::AwsClient& client, const aws::CallOptions& call, E
         rows.push_back(std::move(r));
       }
       mcp::ToolResult r;
-      r.structured = {{"logGroup", group}, {"query", query}, {"status", status}, {"from", Iso(from_ms)},
-                      {"to", Iso(to_ms)}, {"rows", rows}, {"statistics", out->value("statistics", json::object())}};
+      r.structured = {{"logGroup", group}, {"query", query}, {"status", status}, {"from", IsoFromMs(from_ms)},
+                      {"to", IsoFromMs(to_ms)}, {"rows", rows}, {"statistics", out->value("statistics", json::object())}};
       r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
       r.is_error = status != "Complete";
       return r;
@@ -113,22 +97,6 @@ mcp::ToolResult Insights(aws::AwsClient& client, const aws::CallOptions& call, E
 }
 
 }  // namespace
-
-std::optional<std::chrono::seconds> ParseRelativeTime(const std::string& text) {
-  if (text.size() < 2 || text.size() > 8) return std::nullopt;
-  int64_t n = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    n = n * 10 + (text[i] - '0');
-  }
-  switch (text.back()) {
-    case 's': return std::chrono::seconds(n);
-    case 'm': return std::chrono::seconds(n * 60);
-    case 'h': return std::chrono::seconds(n * 3600);
-    case 'd': return std::chrono::seconds(n * 86400);
-    default: return std::nullopt;
-  }
-}
 
 mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources project) {
   mcp::Tool tool;

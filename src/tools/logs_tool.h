@@ -5,10 +5,6 @@
 // mapped log group.
 #pragma once
 
-#include <chrono>
-#include <optional>
-#include <string>
-
 #include "base/env.h"
 #include "mcp/tool.h"
 #include "tools/aws_call_tool.h"
@@ -17,8 +13,5 @@
 namespace awsmcp::tools {
 
 mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources project);
-
-// "15m" / "2h" / "3d" / "45s" -> duration; nullopt for anything else.
-std::optional<std::chrono::seconds> ParseRelativeTime(const std::string& text);
 
 }  // namespace awsmcp::tools

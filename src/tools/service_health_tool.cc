@@ -3,6 +3,7 @@
 #include <future>
 
 #include "tools/arguments.h"
+#include "tools/time_range.h"
 
 namespace awsmcp::tools {
 namespace {
@@ -18,10 +19,6 @@ constexpr char kErrorPattern[] = "?ERROR ?Error ?error ?Exception ?FATAL ?panic"
 std::string ShortArn(const std::string& arn) {
   auto slash = arn.rfind('/');
   return slash == std::string::npos ? arn : arn.substr(slash + 1);
-}
-
-int64_t EpochMs(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
 // One health check: the inputs and the calls, each part of the answer built from its calls.

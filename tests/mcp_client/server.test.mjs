@@ -74,7 +74,7 @@ test('initialize negotiates the latest protocol and declares tools and logging',
 test('tools/list has aws_call and aws_describe, read-only and small', async () => {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  assert.deepEqual(names, ['aws_call', 'aws_data_stores', 'aws_describe', 'aws_images', 'aws_logs', 'aws_service_health']);
+  assert.deepEqual(names, ['aws_call', 'aws_data_stores', 'aws_describe', 'aws_images', 'aws_logs', 'aws_metrics', 'aws_service_health']);
   for (const t of tools) {
     assert.equal(t.annotations.readOnlyHint, true);
     assert.equal(t.annotations.destructiveHint, false);
