@@ -30,6 +30,11 @@ if ! python3 -c "import moto.server, boto3, flask" >/dev/null 2>&1; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The integration tests check tool answers against their outputSchema.
+  if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+    echo "Installing python3-jsonschema"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-jsonschema >/dev/null
+  fi
   if [ ! -d tests/mcp_client/node_modules ] ||
      [ tests/mcp_client/package-lock.json -nt tests/mcp_client/node_modules/.package-lock.json ]; then
     echo "Installing the MCP client test's npm packages (npm ci)"

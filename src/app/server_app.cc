@@ -8,6 +8,7 @@
 #include "tools/logs_tool.h"
 #include "tools/metrics_tool.h"
 #include "tools/project_catalog.h"
+#include "tools/region_fanout.h"
 #include "tools/service_health_tool.h"
 #include "tools/workflow_prompts.h"
 #include "transport/stdio_transport.h"
@@ -30,13 +31,15 @@ int RunStdioServer(const AppOptions& options) {
   server_options.instructions = kInstructions;
   mcp::McpServer server(server_options);
   const tools::ClientForProfile for_profile = [&clients](const std::string& p) { return clients.For(p); };
-  server.AddTool(tools::MakeAwsCallTool(for_profile, {.max_result_bytes = options.max_result_bytes}));
+  const tools::RegionLister all_regions = tools::Ec2RegionLister(for_profile);
+  server.AddTool(tools::WithRegions(
+      tools::MakeAwsCallTool(for_profile, {.max_result_bytes = options.max_result_bytes}), all_regions, options.max_result_bytes));
   server.AddTool(tools::MakeAwsDescribeTool(&clients.default_stack().client()));
   server.AddTool(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project));
-  server.AddTool(tools::MakeImagesTool(for_profile, options.project));
-  server.AddTool(tools::MakeDataStoresTool(for_profile, options.project));
+  server.AddTool(tools::WithRegions(tools::MakeImagesTool(for_profile, options.project), all_regions, options.max_result_bytes));
+  server.AddTool(tools::WithRegions(tools::MakeDataStoresTool(for_profile, options.project), all_regions, options.max_result_bytes));
   server.AddTool(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
-  server.AddTool(tools::MakeMetricsTool(for_profile, Env::Default(), options.project));
+  server.AddTool(tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project), all_regions, options.max_result_bytes));
 
   tools::ProjectCatalog catalog(&clients.default_stack().client(), options.project);
   server.SetResources(&catalog);

@@ -56,6 +56,57 @@ json Events(aws::AwsClient& client, const aws::CallOptions& call, const char* se
   return events;
 }
 
+// A part that may carry {"error": {...}} instead of its items.
+constexpr char kErrorPart[] = R"json({"type": "object", "properties": {"code": {"type": "string"},
+                                     "message": {"type": "string"}, "hint": {"type": "string"}}})json";
+
+json ImagesSchema() {
+  json schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "repositoryCount": {"type": "integer"}, "imageCount": {"type": "integer"},
+      "repositories": {"type": "array", "items": {"type": "object",
+        "properties": {"repository": {"type": "string"}, "uri": {"type": "string"}, "scanOnPush": {"type": "boolean"},
+                       "imageCount": {"type": "integer"},
+                       "latest": {"type": "array", "items": {"type": "object",
+                         "properties": {"tags": {"type": "array", "items": {"type": "string"}},
+                                        "pushedAt": {"type": "string"}, "sizeBytes": {"type": "integer"},
+                                        "digest": {"type": "string"}, "scanStatus": {"type": "string"},
+                                        "findings": {"type": "object", "additionalProperties": {"type": "integer"}}},
+                         "required": ["tags", "pushedAt", "sizeBytes"]}}},
+        "required": ["repository"]}}
+    },
+    "required": ["repositories", "repositoryCount", "imageCount"]
+  })json");
+  schema["properties"]["repositories"]["items"]["properties"]["error"] = json::parse(kErrorPart);
+  return schema;
+}
+
+json DataStoresSchema() {
+  json schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "eventWindowHours": {"type": "integer"},
+      "databases": {"type": "object", "properties": {"instances": {"type": "array", "items": {"type": "object",
+        "properties": {"id": {"type": "string"}, "status": {"type": "string"}, "engine": {"type": "string"},
+                       "version": {"type": "string"}, "class": {"type": "string"}, "endpoint": {"type": "string"},
+                       "multiAZ": {"type": "boolean"}, "storageGB": {"type": "integer"},
+                       "recentEvents": {"type": ["array", "object"]}},
+        "required": ["id", "status", "engine", "version", "endpoint", "multiAZ"]}}}},
+      "caches": {"type": "object", "properties": {"clusters": {"type": "array", "items": {"type": "object",
+        "properties": {"id": {"type": "string"}, "status": {"type": "string"}, "engine": {"type": "string"},
+                       "version": {"type": "string"}, "nodeType": {"type": "string"}, "nodes": {"type": "integer"},
+                       "endpoint": {"type": "string"}, "replicationGroup": {"type": "string"},
+                       "recentEvents": {"type": ["array", "object"]}},
+        "required": ["id", "status", "engine", "version", "endpoint"]}}}}
+    },
+    "required": ["databases", "caches", "eventWindowHours"]
+  })json");
+  schema["properties"]["databases"]["properties"]["error"] = json::parse(kErrorPart);
+  schema["properties"]["caches"]["properties"]["error"] = json::parse(kErrorPart);
+  return schema;
+}
+
 }  // namespace
 
 mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
@@ -73,6 +124,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
     },
     "additionalProperties": false
   })json");
+  tool.output_schema = ImagesSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
@@ -129,6 +181,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
     },
     "additionalProperties": false
   })json");
+  tool.output_schema = DataStoresSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);

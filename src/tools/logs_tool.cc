@@ -118,6 +118,18 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
     },
     "additionalProperties": false
   })json");
+  tool.output_schema = json::parse(R"json({
+    "type": "object",
+    "properties": {
+      "logGroup": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+      "filter": {"type": "string"}, "count": {"type": "integer"}, "more": {"type": "boolean"},
+      "events": {"type": "array", "items": {"type": "object", "properties": {
+        "time": {"type": "string"}, "stream": {"type": "string"}, "message": {"type": "string"}}}},
+      "query": {"type": "string"}, "status": {"type": "string"},
+      "rows": {"type": "array", "items": {"type": "object"}}, "statistics": {"type": "object"}
+    },
+    "required": ["logGroup", "from", "to"]
+  })json");
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, env, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);

@@ -50,6 +50,8 @@ import unittest
 import urllib.error
 import urllib.request
 
+import jsonschema
+
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 REGION = "us-east-1"
 FAKE_KEY_ID = "testing"
@@ -270,6 +272,7 @@ class McpServer:
         self._stderr = bytearray()
         self._stderr_lock = threading.Lock()
         self._next_id = 1
+        self._output_schemas = None
 
     # -- life cycle --------------------------------------------------------
 
@@ -475,8 +478,20 @@ class McpServer:
 
     def call_tool(self, name, arguments, timeout=None):
         """tools/call; returns the result dict (content, structuredContent,
-        isError)."""
-        return self.request("tools/call", {"name": name, "arguments": arguments}, timeout)
+        isError). A successful result of a tool that declares an outputSchema
+        is checked against it with jsonschema."""
+        result = self.request("tools/call", {"name": name, "arguments": arguments}, timeout)
+        schema = self.output_schemas().get(name)
+        if schema is not None and isinstance(result, dict) and not result.get("isError"):
+            jsonschema.validate(result.get("structuredContent"), schema)
+        return result
+
+    def output_schemas(self):
+        """Tool name -> outputSchema, from tools/list (read once)."""
+        if self._output_schemas is None:
+            tools = self.request("tools/list").get("tools", [])
+            self._output_schemas = {t["name"]: t["outputSchema"] for t in tools if "outputSchema" in t}
+        return self._output_schemas
 
     def aws_call(self, service, action, params=None, **options):
         """aws_call with the given params; options: region, refresh,
