@@ -18,8 +18,11 @@ namespace awsmcp::app {
 namespace {
 
 constexpr char kInstructions[] =
-    "Read-only access to AWS. Use aws_describe to find a service's actions and their params, then aws_call. "
-    "Answers are the AWS API's own JSON. Results are cached for a short time; pass refresh=true for fresh data.";
+    "Read-only access to AWS. For the common questions use one workflow tool: aws_service_health (is an ECS "
+    "service healthy), aws_logs (recent errors, search, Logs Insights), aws_metrics, aws_images (ECR), "
+    "aws_data_stores (RDS, ElastiCache). For anything else use aws_describe to find an action's params, then "
+    "aws_call; its answers are the AWS API's own JSON. `regions` runs a read in several regions at once. "
+    "Results are cached for a short time; pass refresh=true to aws_call for fresh data.";
 
 }  // namespace
 

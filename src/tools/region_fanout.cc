@@ -17,8 +17,10 @@ json ErrorSchema() {
   return json::parse(R"json({"type": "object", "properties": {"error": {"type": "object"}}, "required": ["error"]})json");
 }
 
+// The tool's own schema, or the per-region form whose values are the tool's
+// answers (referred to by pointer rather than copied, to keep tools/list small).
 json WidenedSchema(const json& schema) {
-  json per_region = {{"anyOf", {schema, ErrorSchema()}}};
+  json per_region = {{"anyOf", {{{"$ref", "#/anyOf/0"}}, ErrorSchema()}}};
   json fanned = {{"type", "object"},
                  {"properties", {{"regions", {{"type", "object"}, {"additionalProperties", per_region}}},
                                  {"failed", {{"type", "array"}, {"items", {{"type", "string"}}}}}}},

@@ -80,7 +80,9 @@ test('tools/list has aws_call and aws_describe, read-only and small', async () =
     assert.equal(t.annotations.destructiveHint, false);
     assert.equal(t.inputSchema.type, 'object');
   }
-  assert.ok(JSON.stringify(tools).length < 8192, 'tools/list should cost little context');
+  // What a client puts in the model's context: names, descriptions and input schemas.
+  const seen = tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
+  assert.ok(JSON.stringify(seen).length < 8192, 'tool definitions should cost little context');
 });
 
 test('resources: templates, a read the AWS CLI agrees with, and not-found', async () => {
@@ -102,6 +104,14 @@ test('prompts: the three workflows, each taking the service', async () => {
   assert.equal(got.messages[0].role, 'user');
   assert.match(got.messages[0].content.text, /aws_service_health/);
   await assert.rejects(client.getPrompt({ name: 'health_report', arguments: {} }), (e) => e.code === -32602);
+});
+
+test('a fan-out across regions conforms to the widened outputSchema', async () => {
+  const r = await client.callTool({ name: 'aws_data_stores', arguments: { regions: ['us-east-1', 'eu-west-1'] } });
+  assert.equal(r.isError, false);
+  assert.deepEqual(Object.keys(r.structuredContent.regions).sort(), ['eu-west-1', 'us-east-1']);
+  const m = await client.callTool({ name: 'aws_metrics', arguments: { namespace: 'AWS/ECS', metric: 'CPUUtilization' } });
+  assert.equal(m.structuredContent.metrics[0].datapoints, 0);
 });
 
 test('ping answers', async () => {
