@@ -114,6 +114,7 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   if (!outcome) return std::unexpected(CallError::FromStatus(outcome.error()));
   if (outcome->status < 200 || outcome->status >= 300) {
     AwsError err = protocol.ParseError(*outcome);
+    if (err.message.empty()) err.message = "HTTP " + std::to_string(outcome->status) + " without an error message";
     Log(LogLevel::kInfo, "aws", model.metadata().cli_name + " " + r.op->name + " -> " + err.code);
     return std::unexpected(CallError::FromAws(err));
   }

@@ -56,6 +56,12 @@ json Events(aws::AwsClient& client, const aws::CallOptions& call, const char* se
   return events;
 }
 
+// "host:port", or "" while the resource has no endpoint yet.
+std::string Endpoint(const json& ep) {
+  std::string address = ep.value("Address", "");
+  return address.empty() ? "" : address + ":" + std::to_string(ep.value("Port", 0));
+}
+
 // A part that may carry {"error": {...}} instead of its items.
 constexpr char kErrorPart[] = R"json({"type": "object", "properties": {"code": {"type": "string"},
                                      "message": {"type": "string"}, "hint": {"type": "string"}}})json";
@@ -210,7 +216,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
         json ep = d.value("Endpoint", json::object());
         items.push_back({{"id", id}, {"status", d.value("DBInstanceStatus", "")}, {"engine", d.value("Engine", "")},
                          {"version", d.value("EngineVersion", "")}, {"class", d.value("DBInstanceClass", "")},
-                         {"endpoint", ep.value("Address", "") + ":" + std::to_string(ep.value("Port", 0))},
+                         {"endpoint", Endpoint(ep)},
                          {"multiAZ", d.value("MultiAZ", false)}, {"storageGB", d.value("AllocatedStorage", 0)},
                          {"recentEvents", Events(**client, call, "rds", id, "db-instance", hours * 60)}});
       }
@@ -230,7 +236,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
         items.push_back({{"id", id}, {"status", c.value("CacheClusterStatus", "")}, {"engine", c.value("Engine", "")},
                          {"version", c.value("EngineVersion", "")}, {"nodeType", c.value("CacheNodeType", "")},
                          {"nodes", c.value("NumCacheNodes", 0)},
-                         {"endpoint", ep.value("Address", "") + ":" + std::to_string(ep.value("Port", 0))},
+                         {"endpoint", Endpoint(ep)},
                          {"replicationGroup", c.value("ReplicationGroupId", "")},
                          {"recentEvents", Events(**client, call, "elasticache", id, "cache-cluster", hours * 60)}});
       }

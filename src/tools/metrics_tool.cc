@@ -196,8 +196,12 @@ mcp::Tool MakeMetricsTool(ClientForProfile clients, Env* env, ProjectResources p
     if (!from || !to || *from >= *to) {
       return invalid("since/until must be like 15m, 2h, 1d or ISO-8601, since before until");
     }
-    const int64_t from_s = EpochMs(*from) / 1000, to_s = EpochMs(*to) / 1000;
-    const int64_t step = period.value_or(std::max<int64_t>(60, ((to_s - from_s) / kTargetPoints + 59) / 60 * 60));
+    const int64_t asked_from = EpochMs(*from) / 1000, asked_to = EpochMs(*to) / 1000;
+    const int64_t step =
+        period.value_or(std::max<int64_t>(60, ((asked_to - asked_from) / kTargetPoints + 59) / 60 * 60));
+    // Aligned to whole periods, the end rounded up: the period in progress
+    // (often the one that matters) is included rather than dropped.
+    const int64_t from_s = asked_from / step * step, to_s = (asked_to + step - 1) / step * step;
 
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "cloudwatch", "metrics", region);
