@@ -14,5 +14,6 @@ int main(int argc, char** argv) {
   }
   if (exit_code >= 0) return exit_code;
   if (options->doctor) return awsmcp::app::RunDoctor(*options, stdout);
+  if (!options->http.empty()) return awsmcp::app::RunHttpServer(*options);
   return awsmcp::app::RunStdioServer(*options);
 }

@@ -29,6 +29,16 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
                "Allow actions that return secret or credential material");
   cli.add_option("--log-level", level, "stderr log level: debug, info, notice, warning, error, critical");
+  std::string token_file;
+  cli.add_option("--http", o.http, "Serve Streamable HTTP on HOST:PORT (endpoint /mcp) instead of stdio");
+  cli.add_option("--http-token-file", token_file,
+                 "File holding the bearer token HTTP clients must send (or set AWS_MCP_HTTP_TOKEN)");
+  cli.add_option("--allowed-hosts", o.allowed_hosts,
+                 "Host header values accepted besides the bound address, e.g. mcp.example.com (comma-separated)")
+      ->delimiter(',');
+  cli.add_option("--allowed-origins", o.allowed_origins,
+                 "Browser origins accepted besides loopback ones, e.g. https://app.example.com (comma-separated)")
+      ->delimiter(',');
   CLI::App* doctor = cli.add_subcommand("doctor", "Check credentials, region, endpoints and permissions");
   doctor->fallthrough();  // `aws-mcp doctor --profile x` takes the main options too
   try {
@@ -51,6 +61,17 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   Status applied = ApplyConfigFile(*Env::Default(), config.empty() ? kDefaultConfigPath : config, !config.empty(),
                                    from_flags, &o);
   if (!applied.ok()) return Fail(applied);
+  if (!token_file.empty()) {
+    auto token = Env::Default()->ReadFile(token_file, 4096);
+    if (!token) return Fail(Status::InvalidArgument("--http-token-file: " + token.error().message()));
+    o.http_token = *token;
+    while (!o.http_token.empty() && std::isspace(static_cast<unsigned char>(o.http_token.back()))) {
+      o.http_token.pop_back();
+    }
+    if (o.http_token.size() < 16) return Fail(Status::InvalidArgument("--http-token-file: use a token of 16+ characters"));
+  } else if (auto env_token = Env::Default()->GetVar("AWS_MCP_HTTP_TOKEN")) {
+    o.http_token = *env_token;
+  }
   if (!ParseLogLevel(level, &o.log_level)) return Fail(Status::InvalidArgument("unknown --log-level " + level));
   if (!o.region.empty() && !tools::LooksLikeRegion(o.region)) {
     return Fail(Status::InvalidArgument("--region " + o.region + " is not a region name like us-east-1"));

@@ -27,6 +27,11 @@ struct AppOptions {
   std::string config_path;          // default "": .cursor/mcp-config.json when present
   ProjectResources project;         // default empty
   bool doctor = false;              // default false: `aws-mcp doctor` runs the checks instead of serving
+  // Streamable HTTP (a team's shared server) instead of stdio.
+  std::string http;                 // default "": stdio; "HOST:PORT" serves http://HOST:PORT/mcp
+  std::string http_token;           // default "": no authentication; from --http-token-file or AWS_MCP_HTTP_TOKEN
+  std::vector<std::string> allowed_hosts;    // default empty: only the bound address and loopback names
+  std::vector<std::string> allowed_origins;  // default empty: only loopback origins
 };
 
 // Parses argv. On --help/--version prints to stdout and sets *exit_code;

@@ -1,5 +1,10 @@
 #include "app/server_app.h"
 
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include "app/http_listener.h"
 #include "app/profile_clients.h"
 #include "mcp/server.h"
 #include "tools/aws_call_tool.h"
@@ -12,6 +17,7 @@
 #include "tools/service_health_tool.h"
 #include "tools/workflow_prompts.h"
 #include "transport/stdio_transport.h"
+#include "transport/streamable_http.h"
 
 namespace awsmcp::app {
 
@@ -24,34 +30,103 @@ constexpr char kInstructions[] =
     "aws_call; its answers are the AWS API's own JSON. `regions` runs a read in several regions at once. "
     "Results are cached for a short time; pass refresh=true to aws_call for fresh data.";
 
+// What every session serves: the tools, resources and prompts, over shared AWS clients.
+class App {
+ public:
+  explicit App(const AppOptions& options)
+      : options_(options), clients_(options, Env::Default()),
+        catalog_(&clients_.default_stack().client(), options.project) {
+    const tools::ClientForProfile for_profile = [this](const std::string& p) { return clients_.For(p); };
+    const tools::RegionLister all_regions = tools::Ec2RegionLister(for_profile);
+    const size_t cap = options.max_result_bytes;
+    tools_.push_back(tools::WithRegions(tools::MakeAwsCallTool(for_profile, {.max_result_bytes = cap}), all_regions, cap));
+    tools_.push_back(tools::MakeAwsDescribeTool(&clients_.default_stack().client()));
+    tools_.push_back(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project));
+    tools_.push_back(tools::WithRegions(tools::MakeImagesTool(for_profile, options.project), all_regions, cap));
+    tools_.push_back(tools::WithRegions(tools::MakeDataStoresTool(for_profile, options.project), all_regions, cap));
+    tools_.push_back(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
+    tools_.push_back(
+        tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project), all_regions, cap));
+    prompts_ = tools::MakeWorkflowPrompts(options.project);
+  }
+
+  // Serves one session (stdio, or one HTTP session) until its transport ends.
+  Status Serve(transport::Transport& transport) {
+    mcp::ServerOptions server_options;
+    server_options.instructions = kInstructions;
+    mcp::McpServer server(server_options);
+    for (const auto& tool : tools_) server.AddTool(tool);
+    for (const auto& prompt : prompts_) server.AddPrompt(prompt);
+    server.SetResources(&catalog_);
+    return server.Serve(transport);
+  }
+
+ private:
+  const AppOptions options_;
+  ProfileClients clients_;
+  tools::ProjectCatalog catalog_;
+  std::vector<mcp::Tool> tools_;
+  std::vector<mcp::Prompt> prompts_;
+};
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
 }  // namespace
 
 int RunStdioServer(const AppOptions& options) {
   SetStderrLogLevel(options.log_level);
-  ProfileClients clients(options, Env::Default());
-
-  mcp::ServerOptions server_options;
-  server_options.instructions = kInstructions;
-  mcp::McpServer server(server_options);
-  const tools::ClientForProfile for_profile = [&clients](const std::string& p) { return clients.For(p); };
-  const tools::RegionLister all_regions = tools::Ec2RegionLister(for_profile);
-  server.AddTool(tools::WithRegions(
-      tools::MakeAwsCallTool(for_profile, {.max_result_bytes = options.max_result_bytes}), all_regions, options.max_result_bytes));
-  server.AddTool(tools::MakeAwsDescribeTool(&clients.default_stack().client()));
-  server.AddTool(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project));
-  server.AddTool(tools::WithRegions(tools::MakeImagesTool(for_profile, options.project), all_regions, options.max_result_bytes));
-  server.AddTool(tools::WithRegions(tools::MakeDataStoresTool(for_profile, options.project), all_regions, options.max_result_bytes));
-  server.AddTool(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
-  server.AddTool(tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project), all_regions, options.max_result_bytes));
-
-  tools::ProjectCatalog catalog(&clients.default_stack().client(), options.project);
-  server.SetResources(&catalog);
-  for (auto& prompt : tools::MakeWorkflowPrompts(options.project)) server.AddPrompt(std::move(prompt));
-
+  App app(options);
   transport::StdioTransport stdio;
-  Status s = server.Serve(stdio);
+  Status s = app.Serve(stdio);
   if (!s.ok()) {
     Log(LogLevel::kError, "mcp", s.ToString());
+    return 1;
+  }
+  return 0;
+}
+
+int RunHttpServer(const AppOptions& options) {
+  SetStderrLogLevel(options.log_level);
+  auto address = ParseListenAddress(options.http);
+  if (!address) {
+    std::fprintf(stderr, "aws-mcp: %s\n", address.error().message().c_str());
+    return 2;
+  }
+  if (!IsLoopbackAddress(address->host) && options.http_token.empty()) {
+    std::fprintf(stderr, "aws-mcp: refusing to serve %s without authentication: set --http-token-file or "
+                         "AWS_MCP_HTTP_TOKEN, or bind 127.0.0.1\n", options.http.c_str());
+    return 2;
+  }
+  App app(options);
+  transport::StreamableHttpOptions http;
+  http.bearer_token = options.http_token;
+  http.allowed_origins = options.allowed_origins;
+  http.allowed_hosts = options.allowed_hosts;
+  for (const char* v : mcp::kSupportedProtocolVersions) http.protocol_versions.push_back(v);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::unique_ptr<transport::StreamableHttp> handler;
+  auto on_bound = [&](int port) {
+    // The Host header must name this server: its address or a loopback name with
+    // its port, or one of --allowed-hosts (a load balancer's name).
+    const std::string p = ":" + std::to_string(port);
+    std::string host = address->host.find(':') != std::string::npos ? "[" + address->host + "]" : address->host;
+    for (const std::string& h : {host, std::string("localhost"), std::string("127.0.0.1"), std::string("[::1]")}) {
+      http.allowed_hosts.push_back(h + p);
+    }
+    for (auto& h : http.allowed_hosts) {
+      for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    handler = std::make_unique<transport::StreamableHttp>(
+        http, Env::Default(), [&app](transport::SessionTransport& t) { (void)app.Serve(t); });
+    std::fprintf(stderr, "aws-mcp: serving MCP on http://%s:%d/mcp\n", host.c_str(), port);
+    return handler.get();
+  };
+  Status s = ListenHttp(*address, 64, on_bound, [] { return g_stop.load(); });
+  handler.reset();  // ends every session, waiting for calls in flight
+  if (!s.ok()) {
+    Log(LogLevel::kError, "http", s.ToString());
     return 1;
   }
   return 0;

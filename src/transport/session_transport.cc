@@ -1,0 +1,129 @@
+#include "transport/session_transport.h"
+
+namespace awsmcp::transport {
+
+using nlohmann::json;
+
+std::optional<std::string> Exchange::Next(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!cv_.wait_for(lock, timeout, [&] { return !messages_.empty() || response_taken_; })) return std::nullopt;
+  if (messages_.empty()) return std::nullopt;
+  std::string m = std::move(messages_.front());
+  messages_.pop_front();
+  if (messages_.empty() && got_response_) response_taken_ = true;
+  return m;
+}
+
+bool Exchange::finished() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return response_taken_;
+}
+
+void Exchange::Put(std::string message, bool last) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (got_response_) return;
+    messages_.push_back(std::move(message));
+    got_response_ = last;
+  }
+  cv_.notify_all();
+}
+
+void Exchange::End() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    got_response_ = true;
+    if (messages_.empty()) response_taken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void SessionTransport::Abandon(const json& id) {
+  std::shared_ptr<Exchange> target;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string key = id.dump();
+    auto it = open_.find(key);
+    if (it == open_.end()) return;
+    target = it->second;
+    open_.erase(it);
+    std::erase_if(progress_, [&](const auto& p) { return p.second == key; });
+    if (newest_ == key) newest_ = open_.empty() ? "" : open_.rbegin()->first;
+  }
+  target->End();
+}
+
+std::shared_ptr<Exchange> SessionTransport::Expect(const json& id, const json& progress_token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string key = id.dump();
+  if (open_.count(key)) return nullptr;
+  auto exchange = std::make_shared<Exchange>();
+  open_[key] = exchange;
+  if (progress_token.is_string() || progress_token.is_number_integer()) progress_[progress_token.dump()] = key;
+  newest_ = key;
+  return exchange;
+}
+
+bool SessionTransport::Push(std::string message) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (closed_) return false;
+    inbound_.push_back(std::move(message));
+  }
+  inbound_ready_.notify_one();
+  return true;
+}
+
+Result<std::string> SessionTransport::Read() {
+  std::unique_lock<std::mutex> lock(mu_);
+  inbound_ready_.wait(lock, [&] { return closed_ || !inbound_.empty(); });
+  if (inbound_.empty()) return Fail(Status::NotFound("session closed"));
+  std::string m = std::move(inbound_.front());
+  inbound_.pop_front();
+  return m;
+}
+
+Status SessionTransport::Write(const std::string& message) {
+  json m = json::parse(message, nullptr, false);
+  if (!m.is_object()) return Status::Ok();
+  std::shared_ptr<Exchange> target;
+  bool last = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string key;
+    if (m.contains("id") && !m.contains("method")) {  // a response
+      key = m["id"].dump();
+      last = true;
+    } else if (m.value("method", "") == "notifications/progress" && m.contains("params")) {
+      auto it = progress_.find(m["params"].value("progressToken", json()).dump());
+      if (it != progress_.end()) key = it->second;
+    } else {
+      key = newest_;
+    }
+    auto it = open_.find(key);
+    if (it == open_.end()) return Status::Ok();  // nobody is listening: dropped, as the spec allows
+    target = it->second;
+    if (last) {
+      open_.erase(it);
+      std::erase_if(progress_, [&](const auto& p) { return p.second == key; });
+      if (newest_ == key) newest_ = open_.empty() ? "" : open_.rbegin()->first;
+    }
+  }
+  target->Put(message, last);
+  return Status::Ok();
+}
+
+void SessionTransport::Close() {
+  std::map<std::string, std::shared_ptr<Exchange>> open;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    open.swap(open_);
+    progress_.clear();
+    newest_.clear();
+  }
+  inbound_ready_.notify_all();
+  for (auto& [id, exchange] : open) exchange->End();  // no answer will come for them
+}
+
+}  // namespace awsmcp::transport

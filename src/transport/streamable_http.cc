@@ -1,0 +1,256 @@
+#include "transport/streamable_http.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace awsmcp::transport {
+namespace {
+
+using nlohmann::json;
+
+constexpr auto kPoll = std::chrono::milliseconds(250);
+
+HttpReply Status(int status, const std::string& message) {
+  HttpReply r;
+  r.status = status;
+  r.body = json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32600}, {"message", message}}}}.dump();
+  return r;
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// "http://localhost:3000" -> "localhost"; "" when it is not an http(s) origin.
+std::string OriginHost(const std::string& origin) {
+  auto scheme = origin.find("://");
+  if (scheme == std::string::npos) return "";
+  std::string rest = origin.substr(scheme + 3);
+  if (rest.starts_with("[")) return rest.substr(0, rest.find(']') + 1);
+  return rest.substr(0, rest.find(':'));
+}
+
+bool IsLoopbackName(const std::string& host) {
+  return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string SseEvent(const std::string& message) { return "event: message\ndata: " + message + "\n\n"; }
+
+}  // namespace
+
+std::string HttpRequest::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? "" : it->second;
+}
+
+StreamableHttp::StreamableHttp(StreamableHttpOptions options, Env* env, std::function<void(SessionTransport&)> serve)
+    : options_(std::move(options)), env_(env), serve_(std::move(serve)) {}
+
+StreamableHttp::~StreamableHttp() {
+  std::vector<std::shared_ptr<Session>> all;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& [id, s] : sessions_) all.push_back(s);
+    for (auto& s : ended_) all.push_back(s);
+    sessions_.clear();
+    ended_.clear();
+  }
+  for (auto& s : all) s->transport.Close();
+  for (auto& s : all) {
+    if (s->thread.joinable()) s->thread.join();
+  }
+}
+
+size_t StreamableHttp::session_count() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return sessions_.size();
+}
+
+std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) const {
+  if (request.path != options_.endpoint) return Status(404, "Not Found: the MCP endpoint is " + options_.endpoint);
+  const std::string host = Lower(request.Header("host"));
+  if (std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(), host) == options_.allowed_hosts.end()) {
+    return Status(403, "Forbidden: Host header not allowed");
+  }
+  const std::string origin = request.Header("origin");
+  if (!origin.empty() && !IsLoopbackName(Lower(OriginHost(origin))) &&
+      std::find(options_.allowed_origins.begin(), options_.allowed_origins.end(), origin) ==
+          options_.allowed_origins.end()) {
+    return Status(403, "Forbidden: Origin not allowed");
+  }
+  if (!options_.bearer_token.empty()) {
+    const std::string auth = request.Header("authorization");
+    if (!auth.starts_with("Bearer ") || !SameSecret(auth.substr(7), options_.bearer_token)) {
+      HttpReply r = Status(401, "Unauthorized: a bearer token is required");
+      r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"aws-mcp\"");
+      return r;
+    }
+  }
+  const std::string version = request.Header("mcp-protocol-version");
+  if (!version.empty() && std::find(options_.protocol_versions.begin(), options_.protocol_versions.end(),
+                                    version) == options_.protocol_versions.end()) {
+    return Status(400, "Bad Request: unsupported MCP-Protocol-Version");
+  }
+  return std::nullopt;
+}
+
+HttpReply StreamableHttp::Handle(const HttpRequest& request) {
+  Sweep();
+  if (auto refused = Refuse(request)) return *refused;
+  if (request.method == "POST") return Post(request);
+  if (request.method == "DELETE") {
+    const std::string id = request.Header("mcp-session-id");
+    if (id.empty()) return Status(400, "Bad Request: MCP-Session-Id header is required");
+    if (!Find(id)) return Status(404, "Not Found: unknown or expired session");
+    End(id);
+    HttpReply r;
+    r.body.clear();
+    return r;
+  }
+  HttpReply r = Status(405, "Method Not Allowed");
+  r.headers.emplace_back("Allow", "POST, DELETE");
+  return r;
+}
+
+HttpReply StreamableHttp::Post(const HttpRequest& request) {
+  if (request.body.size() > options_.max_body_bytes) return Status(413, "Payload Too Large");
+  json m = json::parse(request.body, nullptr, false);
+  if (m.is_discarded()) {
+    HttpReply r = Status(400, "Parse error");
+    r.body = json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32700}, {"message", "Parse error"}}}}.dump();
+    return r;
+  }
+  if (!m.is_object()) return Status(400, "Invalid Request: one JSON-RPC message per POST");
+  const std::string method = m.contains("method") && m["method"].is_string() ? m["method"].get<std::string>() : "";
+  const bool is_request = !method.empty() && m.contains("id");
+  std::string session_id = request.Header("mcp-session-id");
+  std::shared_ptr<Session> session;
+  if (method == "initialize" && session_id.empty()) {
+    session_id = NewSession();
+    if (session_id.empty()) return Status(503, "Service Unavailable: too many sessions");
+  } else if (session_id.empty()) {
+    return Status(400, "Bad Request: MCP-Session-Id header is required");
+  }
+  session = Find(session_id);
+  if (!session) return Status(404, "Not Found: unknown or expired session");
+
+  if (!is_request) {
+    if (method == "notifications/cancelled" && m.contains("params") && m["params"].is_object()) {
+      session->transport.Abandon(m["params"].value("requestId", json()));
+    }
+    session->transport.Push(request.body);
+    HttpReply r;
+    r.status = 202;
+    return r;
+  }
+  json token;
+  if (m.contains("params") && m["params"].is_object() && m["params"].contains("_meta") &&
+      m["params"]["_meta"].is_object()) {
+    token = m["params"]["_meta"].value("progressToken", json());
+  }
+  auto exchange = session->transport.Expect(m["id"], token);
+  if (!exchange) return Status(400, "Invalid Request: id already in use by a request in flight");
+  session->transport.Push(request.body);
+  const bool stream = request.Header("accept").find("text/event-stream") != std::string::npos &&
+                      (method == "tools/call" || method == "resources/read");
+  return Answer(session, method, std::move(exchange), stream, session_id);
+}
+
+HttpReply StreamableHttp::Answer(const std::shared_ptr<Session>& session, const std::string& method,
+                                 std::shared_ptr<Exchange> exchange, bool stream, const std::string& session_id) {
+  HttpReply r;
+  if (method == "initialize") r.headers.emplace_back("MCP-Session-Id", session_id);
+  const auto deadline = env_->SteadyNow() + options_.request_timeout;
+  if (stream) {
+    r.content_type = "text/event-stream";
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    r.next_chunk = [this, exchange, deadline]() -> std::optional<std::string> {
+      if (exchange->finished() || env_->SteadyNow() > deadline) return std::nullopt;
+      auto m = exchange->Next(kPoll);
+      return m ? SseEvent(*m) : std::string();
+    };
+    return r;
+  }
+  // JSON: the last message is the response; notifications on the way are dropped.
+  std::string last;
+  while (!exchange->finished() && env_->SteadyNow() < deadline) {
+    if (auto m = exchange->Next(kPoll)) last = std::move(*m);
+  }
+  if (!exchange->finished()) return Status(504, "Gateway Timeout: no response in time");
+  if (last.empty()) {  // cancelled: no response will come
+    r.status = 202;
+    return r;
+  }
+  r.body = std::move(last);
+  (void)session;
+  return r;
+}
+
+std::shared_ptr<StreamableHttp::Session> StreamableHttp::Find(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return nullptr;
+  it->second->last_used = env_->SteadyNow();
+  return it->second;
+}
+
+std::string StreamableHttp::NewSession() {
+  unsigned char raw[16];
+  if (RAND_bytes(raw, sizeof raw) != 1) return "";
+  static const char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char c : raw) id += {kHex[c >> 4], kHex[c & 15]};
+  auto session = std::make_shared<Session>();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (sessions_.size() >= options_.max_sessions) return "";
+    session->last_used = env_->SteadyNow();
+    sessions_[id] = session;
+  }
+  session->thread = std::thread([this, session] {
+    serve_(session->transport);
+    session->served = true;
+  });
+  return id;
+}
+
+void StreamableHttp::End(const std::string& id) {
+  std::shared_ptr<Session> session;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = sessions_.find(id);
+    if (it == sessions_.end()) return;
+    session = it->second;
+    sessions_.erase(it);
+    ended_.push_back(session);
+  }
+  session->transport.Close();
+}
+
+void StreamableHttp::Sweep() {
+  std::vector<std::string> idle;
+  std::vector<std::shared_ptr<Session>> finished;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto served = std::partition(ended_.begin(), ended_.end(), [](const auto& s) { return !s->served; });
+    finished.assign(served, ended_.end());
+    ended_.erase(served, ended_.end());
+    const auto now = env_->SteadyNow();
+    for (const auto& [id, s] : sessions_) {
+      if (now - s->last_used > options_.session_idle) idle.push_back(id);
+    }
+  }
+  for (const auto& id : idle) End(id);
+  for (auto& s : finished) s->thread.join();  // returns at once: the thread is done
+}
+
+}  // namespace awsmcp::transport
