@@ -58,6 +58,9 @@ class App {
     for (const auto& tool : tools_) server.AddTool(tool);
     for (const auto& prompt : prompts_) server.AddPrompt(prompt);
     server.SetResources(&catalog_);
+    server.SetCompleter([this](const nlohmann::json&, const std::string& argument, const std::string& value) {
+      return tools::CompleteFromProject(options_.project, argument, value);
+    });
     return server.Serve(transport);
   }
 

@@ -19,6 +19,7 @@ McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
   handlers_["resources/read"] = [this](const Message& m, RequestContext& c) { HandleResourcesRead(m, c); };
   handlers_["prompts/list"] = [this](const Message& m, RequestContext& c) { HandlePromptsList(m, c); };
   handlers_["prompts/get"] = [this](const Message& m, RequestContext& c) { HandlePromptsGet(m, c); };
+  handlers_["completion/complete"] = [this](const Message& m, RequestContext& c) { HandleComplete(m, c); };
   handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
 }
 
@@ -121,6 +122,7 @@ void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
   json capabilities = {{"tools", {{"listChanged", false}}}, {"logging", json::object()}};
   if (resources_) capabilities["resources"] = {{"subscribe", false}, {"listChanged", false}};
   if (!prompts_.empty()) capabilities["prompts"] = {{"listChanged", false}};
+  if (completer_) capabilities["completions"] = json::object();
   json result = {{"protocolVersion", chosen},
                  {"capabilities", std::move(capabilities)},
                  {"serverInfo", {{"name", options_.name}, {"title", options_.title}, {"version", options_.version}}}};

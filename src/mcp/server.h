@@ -54,6 +54,12 @@ class McpServer {
   void AddTool(Tool tool);
   // Registers a prompt; names must be unique. Call before Serve.
   void AddPrompt(Prompt prompt);
+  // Suggests values for a prompt argument or a resource template variable
+  // (completion/complete): `ref` is the request's ref object, `argument` the
+  // argument's name, `value` what is typed so far.
+  using Completer = std::function<std::vector<std::string>(const json& ref, const std::string& argument,
+                                                           const std::string& value)>;
+  void SetCompleter(Completer completer) { completer_ = std::move(completer); }
   // Sets the resource catalog (not owned; must outlive Serve). Call before Serve.
   void SetResources(const ResourceCatalog* catalog) { resources_ = catalog; }
 
@@ -83,6 +89,7 @@ class McpServer {
   void HandleResourcesRead(const Message& m, RequestContext& ctx);
   void HandlePromptsList(const Message& m, RequestContext& ctx);
   void HandlePromptsGet(const Message& m, RequestContext& ctx);
+  void HandleComplete(const Message& m, RequestContext& ctx);
   void HandleSetLevel(const Message& m, RequestContext& ctx);
   void HandleCancelled(const Message& m);
   // One page of `items` by the request's cursor, as {key: [...], nextCursor?};
@@ -103,6 +110,7 @@ class McpServer {
   std::map<std::string, size_t> tool_index_;
   std::vector<Prompt> prompts_;             // immutable once serving
   const ResourceCatalog* resources_ = nullptr;
+  Completer completer_;
   std::map<std::string, Handler> handlers_;
   transport::Transport* transport_ = nullptr;
 

@@ -169,4 +169,25 @@ void McpServer::HandlePromptsGet(const Message& m, RequestContext& ctx) {
   Reply(ctx.id, std::move(result));
 }
 
+void McpServer::HandleComplete(const Message& m, RequestContext& ctx) {
+  const json ref = m.params.value("ref", json());
+  const json argument = m.params.value("argument", json());
+  if (!ref.is_object() || !ref.contains("type") || !ref["type"].is_string() || !argument.is_object() ||
+      !argument.contains("name") || !argument["name"].is_string() || !argument.contains("value") ||
+      !argument["value"].is_string()) {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: ref {type, ...} and argument {name, value} are required");
+    return;
+  }
+  const std::string type = ref["type"];
+  if (type != "ref/prompt" && type != "ref/resource") {
+    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource");
+    return;
+  }
+  std::vector<std::string> values;
+  if (completer_) values = completer_(ref, argument["name"], argument["value"]);
+  const size_t total = values.size();
+  if (values.size() > 100) values.resize(100);  // the spec's maximum per answer
+  Reply(ctx.id, {{"completion", {{"values", values}, {"total", total}, {"hasMore", total > values.size()}}}});
+}
+
 }  // namespace awsmcp::mcp

@@ -111,6 +111,28 @@ bool IsNotFound(const aws::CallError& e) {
 
 }  // namespace
 
+std::vector<std::string> CompleteFromProject(const ProjectResources& project, const std::string& argument,
+                                             const std::string& prefix) {
+  std::vector<std::string> names;
+  if (argument == "service") {
+    for (const auto& ref : project.ecs) names.insert(names.end(), ref.services.begin(), ref.services.end());
+  } else if (argument == "cluster") {
+    for (const auto& ref : project.ecs) names.push_back(ref.cluster);
+  } else {
+    const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+        {"repository", &project.ecr},       {"secret", &project.secrets},     {"logGroup", &project.log_groups},
+        {"dbInstance", &project.databases}, {"cacheCluster", &project.caches}, {"loadBalancer", &project.load_balancers},
+        {"alarm", &project.alarms}};
+    for (const auto& [name, list] : lists) {
+      if (argument == name) names = *list;
+    }
+  }
+  std::erase_if(names, [&](const std::string& n) { return !n.starts_with(prefix); });
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::vector<mcp::Resource> ProjectCatalog::List() const {
   std::vector<mcp::Resource> out;
   auto add = [&](const char* prefix, const Segments& s) {

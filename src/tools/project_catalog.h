@@ -17,6 +17,11 @@
 
 namespace awsmcp::tools {
 
+// Names from the mapping for a prompt argument or a template variable
+// ("service", "cluster", "repository", "logGroup", ...) that start with `prefix`.
+std::vector<std::string> CompleteFromProject(const ProjectResources& project, const std::string& argument,
+                                             const std::string& prefix);
+
 class ProjectCatalog : public mcp::ResourceCatalog {
  public:
   // `client` is not owned and must outlive the catalog.

@@ -171,6 +171,20 @@ class PromptsTest(IntegrationTestCase):
         self.assertEqual(len(logs["events"]), len(oracle))
         self.assertGreater(len(oracle), 0)
 
+    def test_completion_offers_the_mapped_names(self):
+        def complete(ref, name, value):
+            return self.server.request("completion/complete", {"ref": ref, "argument": {"name": name, "value": value}})
+        got = complete({"type": "ref/prompt", "name": "health_report"}, "service", infra.SERVICE[:6])
+        self.assertEqual(got["completion"]["values"], [infra.SERVICE])
+        got = complete({"type": "ref/resource", "uri": "aws://logs/{logGroup}"}, "logGroup", "/ecs")
+        self.assertEqual(got["completion"]["values"], [infra.LOG_GROUP])
+        self.assertEqual(complete({"type": "ref/prompt", "name": "health_report"}, "service", "zzz")
+                         ["completion"]["values"], [])
+        self.assertIn("completions", self.server.initialize_result["capabilities"])
+        for params in [{}, {"ref": {"type": "ref/other"}, "argument": {"name": "a", "value": ""}},
+                       {"ref": {"type": "ref/prompt", "name": "x"}, "argument": {"name": "a"}}]:
+            self.assertEqual(self.server.rpc("completion/complete", params)["error"]["code"], -32602)
+
     def test_bad_gets(self):
         for params in [{"name": "health_report"}, {"name": "health_report", "arguments": {"service": ""}},
                        {"name": "health_report", "arguments": {"service": 3}}, {"name": "no_such_prompt"},
