@@ -35,9 +35,11 @@ if [ "${1:-}" = "--test" ]; then
     echo "Installing python3-jsonschema"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-jsonschema >/dev/null
   fi
-  if [ ! -d tests/mcp_client/node_modules ] ||
-     [ tests/mcp_client/package-lock.json -nt tests/mcp_client/node_modules/.package-lock.json ]; then
-    echo "Installing the MCP client test's npm packages (npm ci)"
-    (cd tests/mcp_client && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  # The MCP client tests (the official TypeScript SDK) and the conformance suite (with its Node 22).
+  for dir in tests/mcp_client tests/conformance; do
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      echo "Installing the npm packages of $dir (npm ci)"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 fi
