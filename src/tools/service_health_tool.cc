@@ -1,5 +1,6 @@
 #include "tools/service_health_tool.h"
 
+#include <array>
 #include <future>
 
 #include "tools/arguments.h"
@@ -14,6 +15,8 @@ using Answer = std::expected<json, aws::CallError>;
 constexpr int kEventCount = 5;
 constexpr int kSampleLines = 5;
 constexpr size_t kLineChars = 300;
+constexpr std::array<const char*, 7> kParts = {"deployments", "events", "stoppedTasks", "targets",
+                                               "metrics", "alarms", "logs"};
 constexpr char kErrorPattern[] = "?ERROR ?Error ?error ?Exception ?FATAL ?panic";
 
 std::string ShortArn(const std::string& arn) {
@@ -187,19 +190,24 @@ json Verdict(const json& s, const json& result) {
     if (d.value("rolloutState", "") == "FAILED") worse("failing", "deployment " + d.value("id", "") + " failed");
   }
   if (s.value("deployments", json::array()).size() > 1) worse("degraded", "a deployment is in progress");
-  for (const auto& g : result["targets"].value("groups", json::array())) {
+  const json none = json::object();
+  auto part = [&](const char* key) -> const json& {
+    auto it = result.find(key);
+    return it != result.end() && it->is_object() ? *it : none;
+  };
+  for (const auto& g : part("targets").value("groups", json::array())) {
     if (g.contains("error") || g.value("total", 0) == 0) continue;
     if (g.value("healthy", 0) == 0) worse("failing", "no healthy target in " + ShortArn(g["targetGroup"]));
     else if (g["healthy"] < g["total"]) worse("degraded", "unhealthy targets in " + ShortArn(g["targetGroup"]));
   }
-  if (!result["alarms"].value("inAlarm", json::array()).empty()) {
-    worse("degraded", std::to_string(result["alarms"]["inAlarm"].size()) + " alarm(s) in ALARM");
+  if (size_t n = part("alarms").value("inAlarm", json::array()).size(); n > 0) {
+    worse("degraded", std::to_string(n) + " alarm(s) in ALARM");
   }
-  if (result["logs"].value("errorLines", 0) > 0) {
-    worse("degraded", std::to_string(result["logs"]["errorLines"].get<int>()) + " error lines in the last hour");
+  if (int n = part("logs").value("errorLines", 0); n > 0) {
+    worse("degraded", std::to_string(n) + " error lines in the last hour");
   }
-  if (result["stoppedTasks"].value("count", 0) > 0) {
-    worse("degraded", std::to_string(result["stoppedTasks"]["count"].get<int>()) + " recently stopped task(s)");
+  if (int n = part("stoppedTasks").value("count", 0); n > 0) {
+    worse("degraded", std::to_string(n) + " recently stopped task(s)");
   }
   return {{"verdict", verdict}, {"reasons", reasons}};
 }
@@ -254,6 +262,8 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     "properties": {
       "cluster": {"type": "string"}, "service": {"type": "string"},
       "region": {"type": "string"}, "profile": {"type": "string"},
+      "parts": {"type": "array", "items": {"type": "string", "enum": ["deployments", "events", "stoppedTasks",
+                "targets", "metrics", "alarms", "logs"]}, "description": "only these parts (default: all)"},
       "details": {"type": "boolean", "description": "include the raw API answers"}
     },
     "additionalProperties": false
@@ -267,8 +277,17 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
     bool details = in.Bool("details");
-    in.RejectOthers({"cluster", "service", "region", "profile", "details"});
+    std::vector<std::string> parts = in.Strings("parts", std::vector<std::string>(kParts.begin(), kParts.end()));
+    in.RejectOthers({"cluster", "service", "region", "profile", "details", "parts"});
     if (!in.ok()) return ErrorResult(in.error(), "ecs", "service-health", region);
+    for (const auto& p : parts) {
+      if (std::find(kParts.begin(), kParts.end(), p) == kParts.end()) {
+        return ErrorResult(aws::CallError::Local(aws::kValidationError, "unknown part " + p.substr(0, 64) +
+                                                 "; parts are deployments, events, stoppedTasks, targets, metrics, "
+                                                 "alarms, logs"), "ecs", "service-health", region);
+      }
+    }
+    auto want = [&](const char* p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
     std::string why;
     if (!PickService(project, &cluster, &service, &why)) {
       return ErrorResult(aws::CallError::Local(aws::kValidationError, why), "ecs", "service-health", region);
@@ -294,12 +313,15 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     ctx.progress(1, 7, "service described");
 
     // The independent parts run at once; each carries its own error.
-    auto stopped = std::async(std::launch::async, [&] { return check.StoppedTasks(cluster, service); });
-    auto targets = std::async(std::launch::async, [&] { return check.Targets(svc.value("loadBalancers", json::array())); });
-    auto cpu = std::async(std::launch::async, [&] { return check.Metric("CPUUtilization", cluster, service); });
-    auto memory = std::async(std::launch::async, [&] { return check.Metric("MemoryUtilization", cluster, service); });
-    auto alarms = std::async(std::launch::async, [&] { return check.Alarms(cluster, service); });
-    auto logs = std::async(std::launch::async, [&] { return check.Logs(svc.value("taskDefinition", "")); });
+    auto run = [&](const char* name, auto fn) {
+      return want(name) ? std::async(std::launch::async, fn) : std::future<json>();
+    };
+    auto stopped = run("stoppedTasks", [&] { return check.StoppedTasks(cluster, service); });
+    auto targets = run("targets", [&] { return check.Targets(svc.value("loadBalancers", json::array())); });
+    auto cpu = run("metrics", [&] { return check.Metric("CPUUtilization", cluster, service); });
+    auto memory = run("metrics", [&] { return check.Metric("MemoryUtilization", cluster, service); });
+    auto alarms = run("alarms", [&] { return check.Alarms(cluster, service); });
+    auto logs = run("logs", [&] { return check.Logs(svc.value("taskDefinition", "")); });
 
     json result = {{"service", service}, {"cluster", cluster},
                    {"region", region.empty() ? (*client)->options().default_region : region},
@@ -316,18 +338,20 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
                              {"pending", d.value("pendingCount", 0)}, {"failedTasks", d.value("failedTasks", 0)},
                              {"updatedAt", d.value("updatedAt", "")}});
     }
-    result["deployments"] = deployments;
+    if (want("deployments")) result["deployments"] = deployments;
     json events = json::array();
     for (const auto& e : svc.value("events", json::array())) {
       if (events.size() >= kEventCount) break;
       events.push_back({{"at", e.value("createdAt", "")}, {"message", e.value("message", "")}});
     }
-    result["events"] = events;
-    result["stoppedTasks"] = stopped.get();
-    result["targets"] = targets.get();
-    result["metrics"] = {{"window", "last hour, 5-minute periods"}, {"cpu", cpu.get()}, {"memory", memory.get()}};
-    result["alarms"] = alarms.get();
-    result["logs"] = logs.get();
+    if (want("events")) result["events"] = events;
+    if (stopped.valid()) result["stoppedTasks"] = stopped.get();
+    if (targets.valid()) result["targets"] = targets.get();
+    if (cpu.valid()) {
+      result["metrics"] = {{"window", "last hour, 5-minute periods"}, {"cpu", cpu.get()}, {"memory", memory.get()}};
+    }
+    if (alarms.valid()) result["alarms"] = alarms.get();
+    if (logs.valid()) result["logs"] = logs.get();
     ctx.progress(7, 7, "done");
     json verdict = Verdict(svc, result);
     result["verdict"] = verdict["verdict"];

@@ -60,6 +60,17 @@ class ServiceHealthTest(IntegrationTestCase):
     def health(self, **args):
         return self.assertToolOk(self.server.call_tool("aws_service_health", args))
 
+    def test_parts_narrow_the_answer(self):
+        full = self.health(cluster=CLUSTER, service=SERVICE)
+        only = self.health(cluster=CLUSTER, service=SERVICE, parts=["targets"])
+        self.assertEqual(only["targets"], full["targets"])
+        for part in ["deployments", "events", "stoppedTasks", "metrics", "alarms", "logs"]:
+            self.assertNotIn(part, only)
+        self.assertEqual(only["tasks"], full["tasks"])
+        error = self.assertToolError(self.server.call_tool("aws_service_health", {
+            "cluster": CLUSTER, "service": SERVICE, "parts": ["bogus"]}), "ValidationError")
+        self.assertIn("unknown part", error["message"])
+
     def test_report_matches_what_boto3_reads(self):
         h = self.health(cluster=CLUSTER, service=SERVICE)
         svc = self.moto.client("ecs").describe_services(cluster=CLUSTER, services=[SERVICE])["services"][0]
