@@ -1,5 +1,8 @@
 #include "tools/logs_tool.h"
 
+#include <algorithm>
+#include <cctype>
+#include <map>
 #include <thread>
 
 #include "tools/arguments.h"
@@ -16,8 +19,59 @@ constexpr int64_t kMaxLimit = 1000;
 constexpr auto kPollEvery = std::chrono::milliseconds(500);
 constexpr auto kQueryDeadline = std::chrono::minutes(5);
 
+// A message with its variable parts (numbers, hex ids) replaced by '#', so
+// that lines from the same cause share one signature.
+std::string Signature(const std::string& message) {
+  std::string out;
+  for (size_t i = 0; i < message.size() && out.size() < 200;) {
+    unsigned char c = static_cast<unsigned char>(message[i]);
+    if (std::isxdigit(c)) {
+      size_t j = i;
+      bool digit = false;
+      while (j < message.size() && std::isxdigit(static_cast<unsigned char>(message[j]))) {
+        digit = digit || std::isdigit(static_cast<unsigned char>(message[j]));
+        ++j;
+      }
+      // A run with a digit is a number or an id; a plain word ("dead", "face") stays.
+      const bool word_edge = (i > 0 && std::isalpha(static_cast<unsigned char>(message[i - 1]))) ||
+                             (j < message.size() && std::isalpha(static_cast<unsigned char>(message[j])));
+      if (digit && !word_edge) {
+        out += '#';
+      } else {
+        out.append(message, i, j - i);
+      }
+      i = j;
+    } else if (std::isspace(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Events grouped by signature, most frequent first.
+json Groups(const json& events) {
+  std::map<std::string, json> by_signature;
+  for (const auto& e : events) {
+    std::string sig = Signature(e.value("message", ""));
+    json& g = by_signature[sig];
+    if (g.is_null()) g = {{"signature", sig}, {"count", 0}, {"first", e["time"]}, {"example", e["message"]}};
+    g["count"] = g["count"].get<int64_t>() + 1;
+    g["last"] = e["time"];
+  }
+  json out = json::array();
+  for (auto& [sig, g] : by_signature) out.push_back(std::move(g));
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) { return a["count"] > b["count"]; });
+  return out;
+}
+
 mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, const std::string& group,
-                       const std::string& filter, int64_t from_ms, int64_t to_ms, size_t limit, mcp::ToolContext& ctx) {
+                       const std::string& filter, int64_t from_ms, int64_t to_ms, size_t limit, bool grouped,
+                       mcp::ToolContext& ctx) {
   json params = {{"logGroupName", group}, {"startTime", from_ms}, {"endTime", to_ms}};
   if (!filter.empty()) params["filterPattern"] = filter;
   json events = json::array();
@@ -46,7 +100,12 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
   }
   mcp::ToolResult r;
   r.structured = {{"logGroup", group}, {"from", IsoFromMs(from_ms)}, {"to", IsoFromMs(to_ms)}, {"filter", filter},
-                  {"count", events.size()}, {"events", events}, {"more", more}};
+                  {"count", events.size()}, {"more", more}};
+  if (grouped) {
+    r.structured["groups"] = Groups(events);
+  } else {
+    r.structured["events"] = std::move(events);
+  }
   r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
   return r;
 }
@@ -113,7 +172,8 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
       "query": {"type": "string", "description": "Logs Insights query (instead of filter)"},
       "since": {"type": "string", "description": "default 15m"},
       "until": {"type": "string", "description": "default now"},
-      "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50"},
+      "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50 (1000 with group)"},
+      "group": {"type": "boolean", "description": "count the lines by message pattern instead of listing them"},
       "region": {"type": "string"}, "profile": {"type": "string"}
     },
     "additionalProperties": false
@@ -125,6 +185,9 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
       "filter": {"type": "string"}, "count": {"type": "integer"}, "more": {"type": "boolean"},
       "events": {"type": "array", "items": {"type": "object", "properties": {
         "time": {"type": "string"}, "stream": {"type": "string"}, "message": {"type": "string"}}}},
+      "groups": {"type": "array", "items": {"type": "object", "properties": {
+        "signature": {"type": "string"}, "count": {"type": "integer"}, "first": {"type": "string"},
+        "last": {"type": "string"}, "example": {"type": "string"}}}},
       "query": {"type": "string"}, "status": {"type": "string"},
       "rows": {"type": "array", "items": {"type": "object"}}, "statistics": {"type": "object"}
     },
@@ -141,7 +204,8 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
     auto limit = in.Int("limit", 1, kMaxLimit);
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
-    in.RejectOthers({"log_group", "filter", "query", "since", "until", "limit", "region", "profile"});
+    bool grouped = in.Bool("group");
+    in.RejectOthers({"log_group", "filter", "query", "since", "until", "limit", "group", "region", "profile"});
     if (in.ok() && !filter.empty() && !query.empty()) {
       return ErrorResult(aws::CallError::Local(aws::kValidationError, "give 'filter' or 'query', not both"), "logs",
                          "search", region);
@@ -166,9 +230,9 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
     aws::CallOptions call;
     call.region = region;
     call.cancel = ctx.cancel;
-    size_t n = static_cast<size_t>(limit.value_or(50));
+    size_t n = static_cast<size_t>(limit.value_or(grouped ? kMaxLimit : 50));
     if (!query.empty()) return Insights(**client, call, env, group, query, EpochMs(*from), EpochMs(*to), n, ctx);
-    return Search(**client, call, group, filter, EpochMs(*from), EpochMs(*to), n, ctx);
+    return Search(**client, call, group, filter, EpochMs(*from), EpochMs(*to), n, grouped, ctx);
   };
   return tool;
 }

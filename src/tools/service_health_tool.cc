@@ -24,6 +24,14 @@ std::string ShortArn(const std::string& arn) {
   return slash == std::string::npos ? arn : arn.substr(slash + 1);
 }
 
+// "arn:...:targetgroup/gateway-tg/95296dc6f04e71b9" -> "gateway-tg".
+std::string TargetGroupName(const std::string& arn) {
+  auto start = arn.find(":targetgroup/");
+  if (start == std::string::npos) return arn;
+  start += 13;
+  return arn.substr(start, arn.find('/', start) - start);
+}
+
 // One health check: the inputs and the calls, each part of the answer built from its calls.
 class Check {
  public:
@@ -67,7 +75,7 @@ class Check {
       std::string arn = lb["targetGroupArn"];
       auto health = Call("elbv2", "DescribeTargetHealth", {{"TargetGroupArn", arn}});
       if (!health) {
-        groups.push_back({{"targetGroup", arn}, {"error", PartError(health.error())}});
+        groups.push_back({{"targetGroup", TargetGroupName(arn)}, {"error", PartError(health.error())}});
         continue;
       }
       int healthy = 0, total = 0;
@@ -85,7 +93,7 @@ class Check {
                                {"state", state}, {"reason", th.value("Reason", "")}});
         }
       }
-      groups.push_back({{"targetGroup", arn}, {"healthy", healthy}, {"total", total}, {"states", states},
+      groups.push_back({{"targetGroup", TargetGroupName(arn)}, {"healthy", healthy}, {"total", total}, {"states", states},
                         {"notHealthy", unhealthy}});
     }
     return {{"groups", groups}};
@@ -156,7 +164,7 @@ class Check {
     for (size_t i = events.size() > kSampleLines ? events.size() - kSampleLines : 0; i < events.size(); ++i) {
       std::string msg = events[i].value("message", "");
       if (msg.size() > kLineChars) msg = msg.substr(0, kLineChars) + "...";
-      sample.push_back({{"timestamp", events[i].value("timestamp", 0)}, {"message", msg}});
+      sample.push_back({{"time", IsoFromMs(events[i].value("timestamp", int64_t{0}))}, {"message", msg}});
     }
     json logs = {{"logGroup", group}, {"window", "last hour"}, {"errorLines", events.size()}, {"sample", sample}};
     if (out->contains("nextToken")) logs["more"] = true;  // over 100 in the hour
@@ -197,8 +205,8 @@ json Verdict(const json& s, const json& result) {
   };
   for (const auto& g : part("targets").value("groups", json::array())) {
     if (g.contains("error") || g.value("total", 0) == 0) continue;
-    if (g.value("healthy", 0) == 0) worse("failing", "no healthy target in " + ShortArn(g["targetGroup"]));
-    else if (g["healthy"] < g["total"]) worse("degraded", "unhealthy targets in " + ShortArn(g["targetGroup"]));
+    if (g.value("healthy", 0) == 0) worse("failing", "no healthy target in " + g.value("targetGroup", ""));
+    else if (g["healthy"] < g["total"]) worse("degraded", "unhealthy targets in " + g.value("targetGroup", ""));
   }
   if (size_t n = part("alarms").value("inAlarm", json::array()).size(); n > 0) {
     worse("degraded", std::to_string(n) + " alarm(s) in ALARM");

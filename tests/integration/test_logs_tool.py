@@ -40,6 +40,20 @@ class LogsToolTest(IntegrationTestCase):
         self.assertEqual(got["count"], 6)
         self.assertFalse(got["more"])
 
+    def test_grouped_by_message_pattern(self):
+        got = self.search(filter="ERROR", since="1d", group=True)
+        expected = self.oracle(self.now - 86400 * 1000, "ERROR")
+        self.assertNotIn("events", got)
+        self.assertEqual(got["count"], len(expected))
+        # "ERROR old failure 0..2" and "ERROR recent 1,3,..." are two causes.
+        by_sig = {g["signature"]: g for g in got["groups"]}
+        self.assertEqual(set(by_sig), {"ERROR old failure #", "ERROR recent #"})
+        self.assertEqual(by_sig["ERROR recent #"]["count"], sum(m.startswith("ERROR recent") for m in expected))
+        self.assertEqual(by_sig["ERROR old failure #"]["count"], sum(m.startswith("ERROR old") for m in expected))
+        self.assertEqual(got["groups"][0]["signature"], "ERROR recent #")  # the most frequent first
+        self.assertIn(by_sig["ERROR recent #"]["example"], expected)
+        self.assertLessEqual(by_sig["ERROR recent #"]["first"], by_sig["ERROR recent #"]["last"])
+
     def test_wider_window_and_limit(self):
         got = self.search(filter="ERROR", since="1d", limit=4)
         self.assertEqual(got["count"], 4)
