@@ -19,7 +19,7 @@ import botocore
 import botocore.loaders
 
 SHIPPED = ["ecs", "ecr", "secretsmanager", "logs", "sts", "cloudwatch", "rds", "elasticache",
-           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events"]
+           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events", "ec2"]
 DOC_LIMIT = 200
 DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage", "xmlNamespace"}
 

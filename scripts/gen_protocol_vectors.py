@@ -40,7 +40,7 @@ from botocore.exceptions import ParamValidationError
 
 SEED = 20240611
 SERVICES = ["ecs", "ecr", "secretsmanager", "logs", "sts", "cloudwatch", "rds", "elasticache",
-            "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events"]
+            "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events", "ec2"]
 READ_PREFIXES = ("Describe", "List", "Get")
 MAX_READ_OPS = 12
 RICH_OPS = 3          # extra non-read operations per service, chosen by input richness
@@ -58,6 +58,7 @@ ALWAYS = {
     "iam": ["ListRoles", "GetRole", "ListUsers", "ListAttachedRolePolicies", "GetAccountAuthorizationDetails"],
     "cloudformation": ["DescribeStacks", "ListStacks", "DescribeStackEvents", "DescribeStackResources"],
     "resourcegroupstaggingapi": ["GetResources"],
+    "ec2": ["DescribeInstances", "DescribeRegions", "DescribeSecurityGroups", "DescribeSubnets", "DescribeVpcs"],
     "events": ["ListRules", "DescribeRule", "ListTargetsByRule"],
 }
 MAX_DEPTH = 6         # below this only required members are generated
@@ -325,7 +326,7 @@ def sorted_maps(v):
 def serialized_case(model, protocol, serializer, op, ours, boto):
     req = serializer.serialize_to_request(boto, op)
     case = {"service": model.service_name, "protocol": protocol, "operation": op.name, "params": ours}
-    if protocol == "query":
+    if protocol in ("query", "ec2"):
         case["fields"] = sorted([k, str(v)] for k, v in req["body"].items())
     else:
         case["body"] = json.loads(req["body"].decode())
@@ -816,8 +817,8 @@ def main(argv):
         model = session.get_service_model(svc)
         ops = pick_operations(model)
         protocols = model.metadata.get("protocols", [model.protocol])
-        # aws-mcp speaks json when offered, else query; cloudwatch offers both.
-        ours = [p for p in ("json", "query") if p in protocols]
+        # aws-mcp speaks json when offered, else query; cloudwatch offers both; ec2 its own.
+        ours = [p for p in ("json", "query", "ec2") if p in protocols]
         namespace = "https://%s.amazonaws.com/doc/%s/" % (model.endpoint_prefix, model.api_version)
         for protocol in ours:
             serialize_cases(model, protocol, ops, ser)

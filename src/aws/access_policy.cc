@@ -28,6 +28,10 @@ constexpr std::array kSecretReaders{
     OpRef{"rds", "GenerateDbAuthToken"},           OpRef{"iam", "GetCredentialReport"},
     OpRef{"lambda", "GetFunction"},                OpRef{"sso", "GetRoleCredentials"},
     OpRef{"cognito-identity", "GetCredentialsForIdentity"}, OpRef{"cognito-identity", "GetOpenIdToken"},
+    // EC2: a Windows administrator password, console output and screenshots
+    // (boot logs print secrets), launch template data (user data scripts).
+    OpRef{"ec2", "GetPasswordData"},               OpRef{"ec2", "GetConsoleOutput"},
+    OpRef{"ec2", "GetConsoleScreenshot"},          OpRef{"ec2", "GetLaunchTemplateData"},
 };
 
 // Operations that read although their verb is not a read verb.

@@ -8,8 +8,10 @@ namespace awsmcp::aws {
 const Protocol* ProtocolFor(const std::string& protocol) {
   static const JsonProtocol json_protocol;
   static const QueryProtocol query_protocol;
+  static const QueryProtocol ec2_protocol(/*ec2=*/true);
   if (protocol == "json") return &json_protocol;
   if (protocol == "query") return &query_protocol;
+  if (protocol == "ec2") return &ec2_protocol;
   return nullptr;
 }
 

@@ -36,8 +36,18 @@ std::string Scalar(const json& shape, const json& value) {
   return value.dump();
 }
 
+// The wire name of a structure member: query uses locationName; ec2 prefers
+// queryName, else locationName with its first letter upper-cased.
+std::string MemberName(const std::string& name, const json& ref, bool ec2) {
+  if (!ec2) return ref.value("locationName", name);
+  if (ref.contains("queryName")) return ref["queryName"].get<std::string>();
+  std::string n = ref.value("locationName", name);
+  if (!n.empty()) n[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(n[0])));
+  return n;
+}
+
 Status Serialize(const ServiceModel& model, const std::string& shape_name, const json& value,
-                 const std::string& prefix, int depth, Fields* out) {
+                 const std::string& prefix, int depth, bool ec2, Fields* out) {
   if (depth > kMaxDepth) return Status::InvalidArgument("params nested too deeply");
   const json* shape = model.FindShape(shape_name);
   if (shape == nullptr) return Status::Internal("model has no shape " + shape_name);
@@ -47,7 +57,15 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
     for (const auto& [name, ref] : (*shape)["members"].items()) {
       auto it = value.find(name);
       if (it == value.end() || it->is_null()) continue;
-      Status s = Serialize(model, ref.value("shape", ""), *it, join(ref.value("locationName", name)), depth + 1, out);
+      Status s = Serialize(model, ref.value("shape", ""), *it, join(MemberName(name, ref, ec2)), depth + 1, ec2, out);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+  if (type == "list" && ec2) {  // always flattened, and an empty list is not sent
+    for (size_t i = 0; i < value.size(); ++i) {
+      Status s = Serialize(model, (*shape)["member"].value("shape", ""), value[i], prefix + "." + std::to_string(i + 1),
+                           depth + 1, ec2, out);
       if (!s.ok()) return s;
     }
     return Status::Ok();
@@ -69,7 +87,8 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
       base = prefix + "." + member.value("locationName", "member");
     }
     for (size_t i = 0; i < value.size(); ++i) {
-      Status s = Serialize(model, member.value("shape", ""), value[i], base + "." + std::to_string(i + 1), depth + 1, out);
+      Status s = Serialize(model, member.value("shape", ""), value[i], base + "." + std::to_string(i + 1), depth + 1,
+                           ec2, out);
       if (!s.ok()) return s;
     }
     return Status::Ok();
@@ -82,7 +101,7 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
     for (const auto& [k, v] : value.items()) {
       std::string base = flat ? prefix + "." + std::to_string(i) : prefix + ".entry." + std::to_string(i);
       out->emplace_back(base + "." + key_name, k);
-      Status s = Serialize(model, (*shape)["value"].value("shape", ""), v, base + "." + val_name, depth + 1, out);
+      Status s = Serialize(model, (*shape)["value"].value("shape", ""), v, base + "." + val_name, depth + 1, ec2, out);
       if (!s.ok()) return s;
       ++i;
     }
@@ -177,10 +196,10 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
 
 }  // namespace
 
-Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& op, const json& params) {
+Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& op, const json& params, bool ec2) {
   Fields fields;
   if (!op.input_shape.empty()) {
-    Status s = Serialize(model, op.input_shape, params, "", 0, &fields);
+    Status s = Serialize(model, op.input_shape, params, "", 0, ec2, &fields);
     if (!s.ok()) return Fail(s);
   }
   std::stable_sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -189,7 +208,7 @@ Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& o
 
 Result<HttpRequest> QueryProtocol::BuildRequest(const ServiceModel& model, const models::Operation& op,
                                                 const json& params, const std::string& endpoint) const {
-  auto fields = QueryFields(model, op, params);
+  auto fields = QueryFields(model, op, params, ec2_);
   if (!fields) return Fail(fields.error());
   HttpRequest req;
   req.method = "POST";

@@ -55,6 +55,8 @@ std::shared_ptr<const models::ServiceModel> Model(const std::string& service) {
 const Protocol* ByName(const std::string& protocol) {
   static const JsonProtocol json_protocol;
   static const QueryProtocol query_protocol;
+  static const QueryProtocol ec2_protocol(/*ec2=*/true);
+  if (protocol == "ec2") return &ec2_protocol;
   return protocol == "json" ? static_cast<const Protocol*>(&json_protocol) : &query_protocol;
 }
 
@@ -184,8 +186,8 @@ TEST(ProtocolVectors, CoverEveryShippedService) {
   }
 }
 
-// aws-mcp prefers JSON whenever a model offers it; the vectors were recorded
-// for json and query, so every shipped service must land on one of those.
+// aws-mcp prefers JSON whenever a model offers it, then query; EC2 speaks only
+// its own flavour. The vectors were recorded for those three.
 TEST(ProtocolVectors, ChooseProtocolPrefersJson) {
   for (const auto& name : models::ModelRegistry::Embedded().ServiceNames()) {
     auto model = Model(name);
@@ -194,7 +196,8 @@ TEST(ProtocolVectors, ChooseProtocolPrefersJson) {
     bool has_json = std::find(protocols.begin(), protocols.end(), "json") != protocols.end();
     const Protocol* chosen = ChooseProtocol(model->metadata());
     ASSERT_NE(chosen, nullptr) << name;
-    EXPECT_EQ(chosen, ProtocolFor(has_json ? "json" : "query")) << name;
+    bool has_query = std::find(protocols.begin(), protocols.end(), "query") != protocols.end();
+    EXPECT_EQ(chosen, ProtocolFor(has_json ? "json" : has_query ? "query" : "ec2")) << name;
   }
 }
 
@@ -203,7 +206,7 @@ TEST(ProtocolVectors, QueryRequestsMatchBotocore) {
   Mismatches bad;
   size_t checked = 0;
   for (const auto& c : doc["cases"]) {
-    if (c["protocol"] != "query") continue;
+    if (c["protocol"] != "query" && c["protocol"] != "ec2") continue;
     ++checked;
     auto model = Model(c["service"]);
     ASSERT_NE(model, nullptr);
@@ -218,7 +221,8 @@ TEST(ProtocolVectors, QueryRequestsMatchBotocore) {
     std::sort(want_all.begin(), want_all.end());
     std::sort(want_fields.begin(), want_fields.end());
 
-    auto fields = QueryFields(*model, *op, c["params"]);
+    const bool ec2 = c["protocol"] == "ec2";
+    auto fields = QueryFields(*model, *op, c["params"], ec2);
     if (!fields) {
       bad.Add(CaseName(c) + ": QueryFields failed: " + fields.error().ToString() + "\n  params " + c["params"].dump());
       continue;
@@ -231,7 +235,7 @@ TEST(ProtocolVectors, QueryRequestsMatchBotocore) {
       continue;
     }
 
-    auto req = QueryProtocol().BuildRequest(*model, *op, c["params"], "https://example.test");
+    auto req = QueryProtocol(ec2).BuildRequest(*model, *op, c["params"], "https://example.test");
     if (!req) {
       bad.Add(CaseName(c) + ": BuildRequest failed: " + req.error().ToString());
       continue;
