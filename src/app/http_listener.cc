@@ -37,6 +37,7 @@ Status ListenHttp(const ListenAddress& address, size_t threads,
   server.set_payload_max_length(8 * 1024 * 1024);  // StreamableHttp refuses above its own, smaller cap
   server.set_read_timeout(30, 0);
   server.set_keep_alive_max_count(1000);
+  server.set_tcp_nodelay(true);  // answers are small; no Nagle delay on a response's last segment
   auto handle = [&handler](const httplib::Request& req, httplib::Response& res) {
     transport::HttpRequest in;
     in.method = req.method;
