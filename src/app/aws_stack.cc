@@ -8,7 +8,9 @@
 namespace awsmcp::app {
 
 AwsStack::AwsStack(const AppOptions& options, Env* env, aws::AccessPolicyOptions access, aws::RetryOptions retry)
-    : env_(env), config_(env, options.profile) {
+    : env_(env),
+      config_(env, options.profile),
+      http_(aws::HttpOptions{.total_timeout = std::chrono::seconds(options.aws_timeout_seconds)}) {
   auto cfg = config_.Get();
   if (!cfg) config_status_ = cfg.error();
   auto r = aws::ResolveRegion(*env, options.region, cfg ? cfg->get() : nullptr, options.region_origin);

@@ -19,6 +19,7 @@ struct AppOptions {
   std::string profile;              // default "": AWS_PROFILE, then "default"
   int cache_ttl_seconds = 30;       // default 30; 0 disables the cache
   size_t max_result_bytes = 256 * 1024;  // default 256 KiB of JSON per tool result
+  int aws_timeout_seconds = 30;     // default 30: the longest wait for one AWS answer (per attempt)
   bool allow_write = false;         // default false: read-only
   bool allow_secret_reads = false;  // default false: no secret values to the model
   LogLevel log_level = LogLevel::kWarning;  // default warning (stderr)
