@@ -8,3 +8,6 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 cd build
 ctest --output-on-failure -j2 "$@"
+cd ..
+# The libFuzzer targets, 10 s each (scripts/fuzz.sh 600 for a longer run).
+scripts/fuzz.sh 10

@@ -62,6 +62,11 @@ std::string FormatIso8601(Timestamp t) {
   return out;
 }
 
+namespace {
+// Years 0001 to 9999, as ISO-8601 can write them; beyond, a cast to int64 is undefined.
+bool InEpochRange(double seconds) { return seconds >= -62135596800.0 && seconds <= 253402300799.0; }
+}  // namespace
+
 Timestamp FromEpochSeconds(double seconds) {
   double whole;
   double frac = std::modf(seconds, &whole);
@@ -92,7 +97,10 @@ Result<Timestamp> ParseTimestampString(std::string_view s) {
     std::string copy(s);
     char* end = nullptr;
     double v = std::strtod(copy.c_str(), &end);
-    if (end == copy.c_str() + copy.size() && std::isfinite(v)) return FromEpochSeconds(v);
+    if (end == copy.c_str() + copy.size() && std::isfinite(v)) {
+      if (!InEpochRange(v)) return bad();
+      return FromEpochSeconds(v);
+    }
   }
   int y, mo, d, h = 0, mi = 0, sec = 0;
   if (!Digits(s, 0, 4, &y) || s[4] != '-' || !Digits(s, 5, 2, &mo) || s.size() < 10 || s[7] != '-' ||
@@ -140,7 +148,11 @@ Result<Timestamp> ParseTimestampString(std::string_view s) {
 }
 
 Result<Timestamp> ParseTimestampJson(const nlohmann::json& value) {
-  if (value.is_number()) return FromEpochSeconds(value.get<double>());
+  if (value.is_number()) {
+    const double seconds = value.get<double>();
+    if (!InEpochRange(seconds)) return Fail(Status::InvalidArgument("a timestamp must be within years 1 to 9999"));
+    return FromEpochSeconds(seconds);
+  }
   if (value.is_string()) return ParseTimestampString(value.get_ref<const std::string&>());
   return Fail(Status::InvalidArgument("a timestamp must be an ISO-8601 string or epoch seconds"));
 }

@@ -21,6 +21,7 @@ struct Timestamp {
 std::string FormatIso8601(Timestamp t);
 // Epoch seconds as a JSON number (fraction allowed), rounded to microseconds
 // half-to-even as Python's datetime.fromtimestamp does.
+// `seconds` must be finite and within years 1 to 9999 (the parsers check).
 Timestamp FromEpochSeconds(double seconds);
 // "2024-01-02T03:04:05Z", "...05.123Z", "...05+02:00", "2024-01-02" (midnight UTC),
 // or an epoch number as a string.

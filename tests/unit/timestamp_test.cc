@@ -135,3 +135,14 @@ TEST(Timestamp, OffsetsShiftToUtc) {
 
 }  // namespace
 }  // namespace awsmcp::models
+
+// Found by fuzz/responses_fuzz (fuzz/regressions/responses/epoch-out-of-range):
+// an epoch number beyond what int64 seconds hold was cast regardless.
+TEST(Timestamp, EpochOutsideYears1To9999IsRefused) {
+  EXPECT_FALSE(awsmcp::models::ParseTimestampJson(nlohmann::json(1.7e77)).has_value());
+  EXPECT_FALSE(awsmcp::models::ParseTimestampJson(nlohmann::json(-1e300)).has_value());
+  EXPECT_FALSE(awsmcp::models::ParseTimestampString("1e30").has_value());
+  auto last = awsmcp::models::ParseTimestampJson(nlohmann::json(253402300799.0));
+  ASSERT_TRUE(last.has_value());
+  EXPECT_EQ(awsmcp::models::FormatIso8601(*last), "9999-12-31T23:59:59Z");
+}

@@ -1,0 +1,12 @@
+// JSON-RPC framing: any line a client sends is classified without a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "mcp/jsonrpc.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  awsmcp::mcp::Message m = awsmcp::mcp::ParseMessage(std::string(reinterpret_cast<const char*>(data), size));
+  if (m.kind == awsmcp::mcp::Message::Kind::kInvalid && m.error_code == 0) __builtin_trap();  // an error needs a code
+  return 0;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang-19 (ASan + UBSan) in build-fuzz and
+# runs each for SECONDS (default 60) on a copy of its seed corpus. Inputs in
+# fuzz/regressions/<target>/ (crashes found before) are replayed first. Fails
+# on any crash, leak or sanitizer report.
+#   scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET="${1:-60}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+if ! command -v clang++-19 >/dev/null || ! dpkg -s libclang-rt-19-dev >/dev/null 2>&1; then
+  echo "Installing clang-19 for the fuzzers (clang-14 cannot compile libstdc++ 12's <expected>)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq clang-19 libclang-rt-19-dev >/dev/null
+fi
+SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-19 \
+      -DCMAKE_CXX_FLAGS="$SAN" -DAWSMCP_TESTS=OFF -DAWSMCP_FUZZ=ON >/dev/null
+cmake --build build-fuzz
+status=0
+for target in jsonrpc responses shared_config http_request; do
+  bin="build-fuzz/fuzz/${target}_fuzz"
+  if [ -d "fuzz/regressions/$target" ] && [ -n "$(ls -A "fuzz/regressions/$target")" ]; then
+    "$bin" fuzz/regressions/$target/* >/dev/null 2>&1 || { echo "$target: a regression input fails again"; status=1; }
+  fi
+  work="$(mktemp -d)"
+  cp fuzz/corpus/$target/* "$work"/
+  if "$bin" "$work" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -print_final_stats=1 > "build-fuzz/$target.log" 2>&1; then
+    echo "$target: $(grep -E '^#[0-9]+.*DONE' "build-fuzz/$target.log" | tail -1 | tr -s ' ')"
+  else
+    echo "$target: FAILED (see build-fuzz/$target.log)"; tail -40 "build-fuzz/$target.log"; status=1
+  fi
+  rm -rf "$work"
+done
+exit $status
