@@ -36,6 +36,11 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_option("--http", o.http, "Serve Streamable HTTP on HOST:PORT (endpoint /mcp) instead of stdio");
   cli.add_option("--http-token-file", token_file,
                  "File holding the bearer token HTTP clients must send (or set AWS_MCP_HTTP_TOKEN)");
+  cli.add_option("--oauth-issuer", o.oauth_issuer, "OAuth 2.1: accept JWT access tokens from this issuer");
+  cli.add_option("--oauth-audience", o.oauth_audience, "OAuth 2.1: this server's URL, the tokens' required aud");
+  cli.add_option("--oauth-jwks-url", o.oauth_jwks_url, "OAuth 2.1: the issuer's JWKS (default: from its metadata)");
+  cli.add_option("--oauth-scopes", o.oauth_scopes, "OAuth 2.1: scopes every token must grant (comma-separated)")
+      ->delimiter(',');
   cli.add_option("--allowed-hosts", o.allowed_hosts,
                  "Host header values accepted besides the bound address, e.g. mcp.example.com (comma-separated)")
       ->delimiter(',');

@@ -31,6 +31,10 @@ struct AppOptions {
   // Streamable HTTP (a team's shared server) instead of stdio.
   std::string http;                 // default "": stdio; "HOST:PORT" serves http://HOST:PORT/mcp
   std::string http_token;           // default "": no authentication; from --http-token-file or AWS_MCP_HTTP_TOKEN
+  std::string oauth_issuer;         // default "": no OAuth; else tokens are JWTs from this issuer
+  std::string oauth_audience;       // default "": required with oauth_issuer (this server's URL)
+  std::string oauth_jwks_url;       // default "": discovered from the issuer's metadata
+  std::vector<std::string> oauth_scopes;     // default none: scopes every token must grant
   std::vector<std::string> allowed_hosts;    // default empty: only the bound address and loopback names
   std::vector<std::string> allowed_origins;  // default empty: only loopback origins
 };

@@ -4,7 +4,9 @@
 #include <csignal>
 #include <cstdio>
 
+#include "app/http_auth.h"
 #include "app/http_listener.h"
+#include "aws/curl_http_client.h"
 #include "app/profile_clients.h"
 #include "mcp/server.h"
 #include "tools/aws_call_tool.h"
@@ -96,14 +98,32 @@ int RunHttpServer(const AppOptions& options) {
     std::fprintf(stderr, "aws-mcp: %s\n", address.error().message().c_str());
     return 2;
   }
-  if (!IsLoopbackAddress(address->host) && options.http_token.empty()) {
-    std::fprintf(stderr, "aws-mcp: refusing to serve %s without authentication: set --http-token-file or "
-                         "AWS_MCP_HTTP_TOKEN, or bind 127.0.0.1\n", options.http.c_str());
+  if (!IsLoopbackAddress(address->host) && options.http_token.empty() && options.oauth_issuer.empty()) {
+    std::fprintf(stderr, "aws-mcp: refusing to serve %s without authentication: set --http-token-file, "
+                         "AWS_MCP_HTTP_TOKEN or --oauth-issuer, or bind 127.0.0.1\n", options.http.c_str());
     return 2;
   }
   App app(options);
   transport::StreamableHttpOptions http;
-  http.bearer_token = options.http_token;
+  if (!options.oauth_issuer.empty()) {
+    if (!options.http_token.empty()) {
+      std::fprintf(stderr, "aws-mcp: give a bearer token or OAuth, not both\n");
+      return 2;
+    }
+    OAuthOptions oauth{.issuer = options.oauth_issuer, .audience = options.oauth_audience,
+                       .jwks_url = options.oauth_jwks_url, .scopes = options.oauth_scopes};
+    auto authorizer = OAuthAuthorizer(oauth, Env::Default(), std::make_shared<aws::CurlHttpClient>());
+    if (!authorizer) {
+      std::fprintf(stderr, "aws-mcp: %s\n", authorizer.error().message().c_str());
+      return 2;
+    }
+    http.authorize = std::move(*authorizer);
+    http.resource_metadata = ResourceMetadata(oauth);
+    auto slash = options.oauth_audience.find('/', options.oauth_audience.find("://") + 3);
+    http.resource_metadata_url = options.oauth_audience.substr(0, slash) + "/.well-known/oauth-protected-resource";
+  } else if (!options.http_token.empty()) {
+    http.authorize = StaticTokenAuthorizer(options.http_token);
+  }
   http.allowed_origins = options.allowed_origins;
   http.allowed_hosts = options.allowed_hosts;
   for (const char* v : mcp::kSupportedProtocolVersions) http.protocol_versions.push_back(v);

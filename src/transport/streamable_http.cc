@@ -1,6 +1,5 @@
 #include "transport/streamable_http.h"
 
-#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
@@ -37,10 +36,6 @@ std::string OriginHost(const std::string& origin) {
 
 bool IsLoopbackName(const std::string& host) {
   return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
-}
-
-bool SameSecret(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string SseEvent(const std::string& message) { return "event: message\ndata: " + message + "\n\n"; }
@@ -87,11 +82,21 @@ std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) cons
           options_.allowed_origins.end()) {
     return Status(403, "Forbidden: Origin not allowed");
   }
-  if (!options_.bearer_token.empty()) {
+  if (options_.authorize) {
     const std::string auth = request.Header("authorization");
-    if (!auth.starts_with("Bearer ") || !SameSecret(auth.substr(7), options_.bearer_token)) {
-      HttpReply r = Status(401, "Unauthorized: a bearer token is required");
-      r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"aws-mcp\"");
+    const std::string token = auth.starts_with("Bearer ") ? auth.substr(7) : "";
+    AuthVerdict verdict = options_.authorize(token);
+    if (verdict.status != 200) {
+      HttpReply r = Status(verdict.status == 403 ? 403 : 401,
+                           verdict.status == 403 ? "Forbidden: insufficient scope" : "Unauthorized: a valid bearer token "
+                                                                                     "is required");
+      std::string challenge = "Bearer realm=\"aws-mcp\"";
+      if (!verdict.error.empty()) challenge += ", error=\"" + verdict.error + "\"";
+      if (!verdict.scope.empty()) challenge += ", scope=\"" + verdict.scope + "\"";
+      if (!options_.resource_metadata_url.empty()) {
+        challenge += ", resource_metadata=\"" + options_.resource_metadata_url + "\"";
+      }
+      r.headers.emplace_back("WWW-Authenticate", challenge);
       return r;
     }
   }
@@ -105,6 +110,13 @@ std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) cons
 
 HttpReply StreamableHttp::Handle(const HttpRequest& request) {
   Sweep();
+  if (request.method == "GET" && request.path.starts_with("/.well-known/oauth-protected-resource") &&
+      !options_.resource_metadata.is_null()) {
+    HttpReply r;
+    r.body = options_.resource_metadata.dump();
+    r.headers.emplace_back("Cache-Control", "max-age=3600");
+    return r;
+  }
   if (auto refused = Refuse(request)) return *refused;
   if (request.method == "POST") return Post(request);
   if (request.method == "DELETE") {

@@ -15,7 +15,10 @@
 // Protections: the Host header must name an allowed host (DNS rebinding), an
 // Origin header, when sent, must be a loopback origin or an allowed one (else
 // 403); an MCP-Protocol-Version header must be a supported version (else 400);
-// with a bearer token set, a request without it is 401 with WWW-Authenticate.
+// with an authorizer set, a request it refuses is 401 (no or a bad token) or
+// 403 (insufficient scope) with WWW-Authenticate naming the resource metadata.
+// GET /.well-known/oauth-protected-resource serves that metadata (RFC 9728)
+// without authentication.
 #pragma once
 
 #include <atomic>
@@ -28,6 +31,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "base/env.h"
 #include "transport/session_transport.h"
@@ -52,12 +57,22 @@ struct HttpReply {
   std::function<std::optional<std::string>()> next_chunk;
 };
 
+// What an authorizer decides about a request's bearer token ("" when none).
+struct AuthVerdict {
+  int status = 200;            // 200 allowed; 401 no or bad token; 403 insufficient scope
+  std::string error;           // "invalid_token" or "insufficient_scope" for WWW-Authenticate; "" when no token
+  std::string scope;           // the scopes needed, for a 403
+};
+using Authorizer = std::function<AuthVerdict(const std::string& bearer_token)>;
+
 struct StreamableHttpOptions {
   std::string endpoint = "/mcp";                   // default "/mcp"
   std::vector<std::string> allowed_hosts;          // Host values accepted; default none (set by the listener)
   std::vector<std::string> allowed_origins;        // default none: only loopback origins
   std::vector<std::string> protocol_versions;      // accepted MCP-Protocol-Version values
-  std::string bearer_token;                        // default "": no authentication
+  Authorizer authorize;                             // default none: no authentication
+  std::string resource_metadata_url;               // default "": not named in WWW-Authenticate
+  nlohmann::json resource_metadata;                // default null: no /.well-known/oauth-protected-resource
   size_t max_sessions = 1000;                      // default 1000 open sessions
   std::chrono::seconds session_idle{30 * 60};      // default 30 minutes without a request ends a session
   std::chrono::seconds request_timeout{10 * 60};   // default 10 minutes for a response
