@@ -1,6 +1,7 @@
 // The Streamable HTTP handler gets untrusted requests: method, headers and
 // body from the input (lines "Name: value" up to an empty line, then the
-// body), answered by a real protocol layer with no tools.
+// body), answered by a real protocol layer with no tools, in both eras (the
+// MCP-Protocol-Version header picks one).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,13 +15,20 @@ awsmcp::transport::StreamableHttp& Handler() {
   static auto* handler = [] {
     awsmcp::transport::StreamableHttpOptions o;
     o.allowed_hosts = {"127.0.0.1:8080"};
-    o.protocol_versions = {"2025-11-25", "2025-06-18", "2025-03-26"};
+    o.legacy_versions = awsmcp::mcp::LegacyVersions();
+    o.modern_versions = awsmcp::mcp::ModernVersions();
     o.max_sessions = 8;
     o.request_timeout = std::chrono::seconds(2);
-    return new awsmcp::transport::StreamableHttp(o, awsmcp::Env::Default(), [](awsmcp::transport::SessionTransport& t) {
-      awsmcp::mcp::McpServer server({});
-      (void)server.Serve(t);
-    });
+    static auto* stateless = new awsmcp::mcp::McpServer({});
+    return new awsmcp::transport::StreamableHttp(
+        o, awsmcp::Env::Default(),
+        [](awsmcp::transport::SessionTransport& t) {
+          awsmcp::mcp::McpServer server({});
+          (void)server.Serve(t);
+        },
+        [](const std::string& message, awsmcp::mcp::Sink out, awsmcp::CancelToken cancel) {
+          stateless->HandleStateless(message, std::move(out), std::move(cancel));
+        });
   }();
   return *handler;
 }

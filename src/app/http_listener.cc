@@ -55,14 +55,18 @@ Status ListenHttp(const ListenAddress& address, size_t threads,
       if (!out.body.empty()) res.set_content(out.body, out.content_type);
       return;
     }
-    res.set_chunked_content_provider(out.content_type, [next = std::move(out.next_chunk)](
+    res.set_chunked_content_provider(out.content_type, [next = std::move(out.next_chunk),
+                                                        abandoned = std::move(out.abandoned)](
                                                            size_t, httplib::DataSink& sink) {
       auto chunk = next();
       if (!chunk) {
         sink.done();
         return true;
       }
-      if (!chunk->empty() && !sink.write(chunk->data(), chunk->size())) return false;  // client went away
+      if (!chunk->empty() && !sink.write(chunk->data(), chunk->size())) {  // the client went away
+        if (abandoned) abandoned();
+        return false;
+      }
       return true;
     });
   };

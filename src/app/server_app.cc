@@ -52,19 +52,23 @@ class App {
     prompts_ = tools::MakeWorkflowPrompts(options.project);
   }
 
-  // Serves one session (stdio, or one HTTP session) until its transport ends.
-  Status Serve(transport::Transport& transport) {
+  // A protocol layer serving this app's tools, resources and prompts.
+  std::unique_ptr<mcp::McpServer> MakeServer() {
     mcp::ServerOptions server_options;
     server_options.instructions = kInstructions;
-    mcp::McpServer server(server_options);
-    for (const auto& tool : tools_) server.AddTool(tool);
-    for (const auto& prompt : prompts_) server.AddPrompt(prompt);
-    server.SetResources(&catalog_);
-    server.SetCompleter([this](const nlohmann::json&, const std::string& argument, const std::string& value) {
+    server_options.read_ttl = std::chrono::seconds(options_.cache_ttl_seconds);
+    auto server = std::make_unique<mcp::McpServer>(server_options);
+    for (const auto& tool : tools_) server->AddTool(tool);
+    for (const auto& prompt : prompts_) server->AddPrompt(prompt);
+    server->SetResources(&catalog_);
+    server->SetCompleter([this](const nlohmann::json&, const std::string& argument, const std::string& value) {
       return tools::CompleteFromProject(options_.project, argument, value);
     });
-    return server.Serve(transport);
+    return server;
   }
+
+  // Serves one connection (stdio, or one legacy HTTP session) until its transport ends.
+  Status Serve(transport::Transport& transport) { return MakeServer()->Serve(transport); }
 
  private:
   const AppOptions options_;
@@ -126,7 +130,10 @@ int RunHttpServer(const AppOptions& options) {
   }
   http.allowed_origins = options.allowed_origins;
   http.allowed_hosts = options.allowed_hosts;
-  for (const char* v : mcp::kSupportedProtocolVersions) http.protocol_versions.push_back(v);
+  http.legacy_versions = mcp::LegacyVersions();
+  http.modern_versions = mcp::ModernVersions();
+  // Stateless requests share one protocol layer and its pool of workers.
+  std::unique_ptr<mcp::McpServer> stateless = app.MakeServer();
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   std::unique_ptr<transport::StreamableHttp> handler;
@@ -142,7 +149,10 @@ int RunHttpServer(const AppOptions& options) {
       for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     handler = std::make_unique<transport::StreamableHttp>(
-        http, Env::Default(), [&app](transport::SessionTransport& t) { (void)app.Serve(t); });
+        http, Env::Default(), [&app](transport::SessionTransport& t) { (void)app.Serve(t); },
+        [&stateless](const std::string& message, mcp::Sink out, CancelToken cancel) {
+          stateless->HandleStateless(message, std::move(out), std::move(cancel));
+        });
     std::fprintf(stderr, "aws-mcp: serving MCP on http://%s:%d/mcp\n", host.c_str(), port);
     return handler.get();
   };

@@ -16,7 +16,12 @@ inline constexpr int kInvalidRequest = -32600;
 inline constexpr int kMethodNotFound = -32601;
 inline constexpr int kInvalidParams = -32602;
 inline constexpr int kInternalError = -32603;
-inline constexpr int kResourceNotFound = -32002;  // MCP: resources/read of an unknown URI
+inline constexpr int kResourceNotFound = -32002;  // MCP legacy era: resources/read of an unknown URI
+                                                  // (the modern era uses kInvalidParams)
+// Reserved by MCP 2026-07-28; on HTTP each is answered with 400 Bad Request.
+inline constexpr int kHeaderMismatch = -32020;               // HTTP headers disagree with the body
+inline constexpr int kMissingClientCapability = -32021;      // the request needs a capability not declared
+inline constexpr int kUnsupportedProtocolVersion = -32022;   // data: {supported, requested}
 }  // namespace rpc
 
 struct Message {

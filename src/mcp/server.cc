@@ -6,21 +6,23 @@
 
 namespace awsmcp::mcp {
 
-const char* const kSupportedProtocolVersions[3] = {"2025-11-25", "2025-06-18", "2025-03-26"};
-
-
 McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
-  handlers_["initialize"] = [this](const Message& m, RequestContext& c) { HandleInitialize(m, c); };
-  handlers_["ping"] = [this](const Message&, RequestContext& c) { Reply(c.id, json::object()); };
-  handlers_["tools/list"] = [this](const Message& m, RequestContext& c) { HandleToolsList(m, c); };
-  handlers_["tools/call"] = [this](const Message& m, RequestContext& c) { HandleToolsCall(m, c); };
-  handlers_["resources/list"] = [this](const Message& m, RequestContext& c) { HandleResourcesList(m, c); };
-  handlers_["resources/templates/list"] = [this](const Message& m, RequestContext& c) { HandleTemplatesList(m, c); };
-  handlers_["resources/read"] = [this](const Message& m, RequestContext& c) { HandleResourcesRead(m, c); };
-  handlers_["prompts/list"] = [this](const Message& m, RequestContext& c) { HandlePromptsList(m, c); };
-  handlers_["prompts/get"] = [this](const Message& m, RequestContext& c) { HandlePromptsGet(m, c); };
-  handlers_["completion/complete"] = [this](const Message& m, RequestContext& c) { HandleComplete(m, c); };
-  handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
+  // Methods both eras share.
+  for (auto* table : {&legacy_handlers_, &modern_handlers_}) {
+    auto& t = *table;
+    t["tools/list"] = [this](const Message& m, RequestContext& c) { HandleToolsList(m, c); };
+    t["tools/call"] = [this](const Message& m, RequestContext& c) { HandleToolsCall(m, c); };
+    t["resources/list"] = [this](const Message& m, RequestContext& c) { HandleResourcesList(m, c); };
+    t["resources/templates/list"] = [this](const Message& m, RequestContext& c) { HandleTemplatesList(m, c); };
+    t["resources/read"] = [this](const Message& m, RequestContext& c) { HandleResourcesRead(m, c); };
+    t["prompts/list"] = [this](const Message& m, RequestContext& c) { HandlePromptsList(m, c); };
+    t["prompts/get"] = [this](const Message& m, RequestContext& c) { HandlePromptsGet(m, c); };
+    t["completion/complete"] = [this](const Message& m, RequestContext& c) { HandleComplete(m, c); };
+  }
+  legacy_handlers_["initialize"] = [this](const Message& m, RequestContext& c) { HandleInitialize(m, c); };
+  legacy_handlers_["ping"] = [this](const Message&, RequestContext& c) { Reply(c, json::object()); };
+  legacy_handlers_["logging/setLevel"] = [this](const Message& m, RequestContext& c) { HandleSetLevel(m, c); };
+  modern_handlers_["server/discover"] = [this](const Message& m, RequestContext& c) { HandleDiscover(m, c); };
 }
 
 McpServer::~McpServer() {
@@ -55,20 +57,21 @@ void McpServer::AddTool(Tool tool) {
 }
 
 Status McpServer::Serve(transport::Transport& transport) {
-  transport_ = &transport;
+  Sink out = [&transport](const std::string& message, bool) { (void)transport.Write(message); };
+  const CancelToken never;
   Status result;
   while (true) {
     auto text = transport.Read();
     if (!text) {
       if (text.error().code() == Code::kResourceExhausted) {
         Log(LogLevel::kWarning, "mcp", text.error().message());
-        ReplyError(nullptr, rpc::kInvalidRequest, "Invalid Request: " + text.error().message());
+        (void)transport.Write(MakeError(nullptr, rpc::kInvalidRequest, "Invalid Request: " + text.error().message()));
         continue;
       }
       if (text.error().code() != Code::kNotFound && text.error().code() != Code::kCancelled) result = text.error();
       break;
     }
-    Dispatch(ParseMessage(*text));
+    Dispatch(ParseMessage(*text), out, never, /*modern_only=*/false, "");
   }
   // End of input: let the calls in flight finish (their answers may still be read).
   std::unique_lock<std::mutex> lock(mu_);
@@ -76,58 +79,102 @@ Status McpServer::Serve(transport::Transport& transport) {
   return result;
 }
 
-void McpServer::Dispatch(const Message& m) {
+void McpServer::HandleStateless(const std::string& message, Sink out, CancelToken cancel) {
+  // Ids are the client's, and many clients share this server: key by a serial instead.
+  Dispatch(ParseMessage(message), std::move(out), std::move(cancel), /*modern_only=*/true,
+           "#" + std::to_string(++stateless_serial_));
+}
+
+void McpServer::Dispatch(const Message& m, Sink out, CancelToken cancel, bool modern_only, std::string key) {
+  RequestContext ctx;
+  ctx.id = m.id;
+  ctx.out = std::move(out);
+  ctx.cancel = std::move(cancel);
   switch (m.kind) {
     case Message::Kind::kInvalid:
-      ReplyError(m.id, m.error_code, m.error);
+      ReplyError(ctx, m.error_code, m.error);
       return;
     case Message::Kind::kResponse:
-      return;  // this server sends no requests of its own yet
+      return;  // this server sends no requests of its own
     case Message::Kind::kNotification:
-      if (m.method == "notifications/cancelled") HandleCancelled(m);
+      // Stateless HTTP cancels by closing the stream; ids there are not unique.
+      if (m.method == "notifications/cancelled" && !modern_only) HandleCancelled(m);
       return;  // notifications/initialized and unknown notifications need no answer
     case Message::Kind::kRequest: break;
   }
-  auto it = handlers_.find(m.method);
-  if (it == handlers_.end()) {
-    ReplyError(m.id, rpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
+  if (m.params.contains("_meta") && m.params["_meta"].is_object()) ctx.meta = m.params["_meta"];
+  ctx.key = key.empty() ? m.id.dump() : std::move(key);
+  ctx.modern = modern_only || AsksForModernEra(m.method, m.params);
+  if (ctx.modern) {
+    if (auto error = CheckModernMeta(m.params)) {
+      ReplyError(ctx, error->code, error->message, std::move(error->data));
+      return;
+    }
+    LogLevel level;
+    auto wanted = ctx.meta.find(kMetaLogLevel);
+    if (wanted != ctx.meta.end() && wanted->is_string() && ParseLogLevel(wanted->get<std::string>(), &level)) {
+      ctx.log_level = level;
+    }
+  }
+  const auto& table = ctx.modern ? modern_handlers_ : legacy_handlers_;
+  auto it = table.find(m.method);
+  if (it == table.end()) {
+    ReplyError(ctx, rpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
     return;
   }
-  RequestContext ctx;
-  ctx.id = m.id;
-  if (m.params.contains("_meta") && m.params["_meta"].is_object()) ctx.meta = m.params["_meta"];
   it->second(m, ctx);
 }
 
-void McpServer::Reply(const json& id, json result) { (void)transport_->Write(MakeResult(id, std::move(result))); }
-
-void McpServer::ReplyError(const json& id, int code, const std::string& message) {
-  (void)transport_->Write(MakeError(id, code, message));
+void McpServer::Reply(RequestContext& ctx, json result) {
+  if (ctx.modern) {
+    result["resultType"] = "complete";
+    result["_meta"][kMetaServerInfo] = {{"name", options_.name}, {"version", options_.version}};
+  }
+  ctx.out(MakeResult(ctx.id, std::move(result)), true);
 }
 
-void McpServer::Notify(const std::string& method, json params) {
-  (void)transport_->Write(MakeNotification(method, std::move(params)));
+void McpServer::ReplyCacheable(RequestContext& ctx, json result, CacheScope scope, std::chrono::milliseconds ttl) {
+  if (ctx.modern) {
+    result["ttlMs"] = std::max<long long>(0, ttl.count());
+    result["cacheScope"] = scope == CacheScope::kPublic ? "public" : "private";
+  }
+  Reply(ctx, std::move(result));
 }
 
-void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
-  std::string requested = m.params.value("protocolVersion", "");
-  std::string chosen = kSupportedProtocolVersions[0];
-  for (const char* v : kSupportedProtocolVersions) {
-    if (requested == v) chosen = v;
-  }
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    protocol_version_ = chosen;
-  }
+void McpServer::ReplyError(RequestContext& ctx, int code, const std::string& message, json data) {
+  ctx.out(MakeError(ctx.id, code, message, std::move(data)), true);
+}
+
+void McpServer::Notify(RequestContext& ctx, const std::string& method, json params) {
+  ctx.out(MakeNotification(method, std::move(params)), false);
+}
+
+json McpServer::Capabilities() const {
   json capabilities = {{"tools", {{"listChanged", false}}}, {"logging", json::object()}};
   if (resources_) capabilities["resources"] = {{"subscribe", false}, {"listChanged", false}};
   if (!prompts_.empty()) capabilities["prompts"] = {{"listChanged", false}};
   if (completer_) capabilities["completions"] = json::object();
+  return capabilities;
+}
+
+void McpServer::HandleDiscover(const Message&, RequestContext& ctx) {
+  json result = {{"supportedVersions", AllVersions()}, {"capabilities", Capabilities()}};
+  if (!options_.instructions.empty()) result["instructions"] = options_.instructions;
+  ReplyCacheable(ctx, std::move(result), CacheScope::kPublic, options_.list_ttl);
+}
+
+void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
+  std::string requested = m.params.value("protocolVersion", "");
+  std::string chosen = IsLegacyVersion(requested) ? requested : LegacyVersions().front();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    protocol_version_ = chosen;
+  }
   json result = {{"protocolVersion", chosen},
-                 {"capabilities", std::move(capabilities)},
+                 {"capabilities", Capabilities()},
                  {"serverInfo", {{"name", options_.name}, {"title", options_.title}, {"version", options_.version}}}};
   if (!options_.instructions.empty()) result["instructions"] = options_.instructions;
-  Reply(ctx.id, std::move(result));
+  Reply(ctx, std::move(result));
 }
 
 json McpServer::ToolJson(const Tool& t) const {
@@ -145,12 +192,12 @@ void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
   LogLevel level;
   if (!m.params.contains("level") || !m.params["level"].is_string() ||
       !ParseLogLevel(m.params["level"].get<std::string>(), &level)) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
                                             "error, critical, alert, emergency");
     return;
   }
   log_level_ = static_cast<int>(level);
-  Reply(ctx.id, json::object());
+  Reply(ctx, json::object());
 }
 
 void McpServer::HandleCancelled(const Message& m) {
@@ -162,19 +209,19 @@ void McpServer::HandleCancelled(const Message& m) {
 
 void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("name") || !m.params["name"].is_string()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: name must be a string");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: name must be a string");
     return;
   }
   const std::string name = m.params["name"].get<std::string>();
   auto it = tool_index_.find(name);
   if (it == tool_index_.end()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
+    ReplyError(ctx, rpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
     return;
   }
   json arguments = m.params.value("arguments", json::object());
   if (arguments.is_null()) arguments = json::object();
   if (!arguments.is_object()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: arguments must be an object");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: arguments must be an object");
     return;
   }
   const Tool& tool = tools_[it->second];
@@ -186,13 +233,13 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
 void McpServer::Submit(RequestContext ctx, Work work) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    const std::string key = ctx.id.dump();
+    const std::string& key = ctx.key;
     if (live_calls_ >= options_.max_queued_calls) {
-      ReplyError(ctx.id, rpc::kInternalError, "server busy: too many calls in flight");
+      ReplyError(ctx, rpc::kInternalError, "server busy: too many calls in flight");
       return;
     }
     if (in_flight_.count(key)) {
-      ReplyError(ctx.id, rpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
+      ReplyError(ctx, rpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
       return;
     }
     in_flight_[key] = ctx.cancel;
@@ -210,25 +257,28 @@ void McpServer::RunWork(const Work& work, RequestContext ctx) {
   tc.cancel = ctx.cancel;
   json progress_token = ctx.meta.value("progressToken", json());
   if (progress_token.is_string() || progress_token.is_number_integer()) {
-    tc.progress = [this, progress_token, cancel = ctx.cancel](double progress, std::optional<double> total,
-                                                              const std::string& message) {
-      if (cancel.cancelled()) return;
+    // The work (and so every call of these) ends before ctx does.
+    tc.progress = [this, &ctx, progress_token](double progress, std::optional<double> total,
+                                               const std::string& message) {
+      if (ctx.cancel.cancelled()) return;
       json p = {{"progressToken", progress_token}, {"progress", progress}};
       if (total) p["total"] = *total;
       if (!message.empty()) p["message"] = message;
-      Notify("notifications/progress", std::move(p));
+      Notify(ctx, "notifications/progress", std::move(p));
     };
   } else {
     tc.progress = [](double, std::optional<double>, const std::string&) {};
   }
-  tc.log = [this](LogLevel level, const std::string& message) {
-    if (static_cast<int>(level) < log_level_.load()) return;
-    Notify("notifications/message", {{"level", LogLevelName(level)}, {"logger", "aws-mcp"}, {"data", message}});
+  tc.log = [this, &ctx](LogLevel level, const std::string& message) {
+    // Modern: only what the request's _meta asked for; legacy: the connection's level.
+    const int threshold = ctx.modern ? (ctx.log_level ? static_cast<int>(*ctx.log_level) : -1) : log_level_.load();
+    if (threshold < 0 || static_cast<int>(level) < threshold || ctx.cancel.cancelled()) return;
+    Notify(ctx, "notifications/message", {{"level", LogLevelName(level)}, {"logger", "aws-mcp"}, {"data", message}});
   };
   if (!ctx.cancel.cancelled()) work(ctx, tc);
   {
     std::lock_guard<std::mutex> lock(mu_);
-    in_flight_.erase(ctx.id.dump());  // when the work was skipped (cancelled before it started)
+    in_flight_.erase(ctx.key);  // when the work was skipped (cancelled before it started)
     --live_calls_;
   }
   calls_changed_.notify_all();
@@ -251,13 +301,13 @@ void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestConte
   if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
     result["structuredContent"] = std::move(r.structured);
   }
-  Reply(ctx.id, std::move(result));
+  Reply(ctx, std::move(result));
 }
 
 bool McpServer::Release(RequestContext& ctx) {
   // Free the id before answering: a client may reuse it as soon as it reads the answer.
   std::lock_guard<std::mutex> lock(mu_);
-  in_flight_.erase(ctx.id.dump());
+  in_flight_.erase(ctx.key);
   return !ctx.cancel.cancelled();
 }
 

@@ -1,20 +1,23 @@
-// McpServer: the MCP protocol layer. It owns request ids, the lifecycle
-// (initialize, version negotiation), ping, tools (list with cursor pagination,
-// call), resources (list, templates, read), prompts (list, get), logging
-// (setLevel + notifications/message), progress and cancellation. Tool calls
-// and resource reads run concurrently on a bounded pool of threads, so a slow
-// call never blocks ping or another call. Capabilities are declared for what
-// is registered: no prompts, no `prompts` capability.
+// McpServer: the MCP protocol layer. It owns request ids, both protocol eras
+// (see mcp/eras.h), ping, tools (list with cursor pagination, call), resources
+// (list, templates, read), prompts (list, get), completion, logging, progress
+// and cancellation. Tool calls and resource reads run concurrently on a
+// bounded pool of threads, so a slow call never blocks another request.
+// Capabilities are declared for what is registered: no prompts, no `prompts`
+// capability.
 //
-// Era plug-in point: every method is a Handler in one dispatch table, and
-// per-request state (id, _meta, cancel token) lives in a RequestContext apart
-// from the session state (negotiated version, log level). The stateless
-// 2026-07-28 revision adds `server/discover` to the table and reads the
-// protocol version and capabilities from each request's _meta instead of the
-// session; the handlers for tools stay as they are.
+// Eras: every method is a Handler in one of two dispatch tables. The legacy
+// table has initialize, ping and logging/setLevel, and keeps per-connection
+// state (negotiated version, log level). The modern table has server/discover
+// and reads everything from each request's _meta; its results carry
+// resultType, the server's identity and, for lists and reads, caching hints.
+// Per-request state (id, _meta, where the answer goes, cancel token) lives in
+// a RequestContext, so the tool handlers are the same in both eras.
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <condition_variable>
 #include <deque>
 #include <thread>
@@ -24,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "mcp/eras.h"
 #include "mcp/jsonrpc.h"
 #include "mcp/prompt.h"
 #include "mcp/resource.h"
@@ -36,14 +40,20 @@ struct ServerOptions {
   std::string name = "aws-mcp";     // serverInfo.name
   std::string title = "AWS";         // serverInfo.title
   std::string version = "0.1.0";     // serverInfo.version
-  std::string instructions;          // sent in the initialize result when not empty
+  std::string instructions;          // sent in initialize and server/discover results when not empty
   size_t page_size = 50;             // default 50 items per tools/resources/prompts list page
   size_t max_concurrent_calls = 8;   // default 8 tool calls run at once; more wait
   size_t max_queued_calls = 256;     // default 256: beyond this a call is refused as busy
+  // Modern-era caching hints (ttlMs). Lists of tools, prompts, templates and
+  // mapped resources are fixed while the process runs: default 5 minutes, so a
+  // redeployed server is noticed. Reads: default 30 s, the AWS cache's TTL.
+  std::chrono::milliseconds list_ttl{5 * 60 * 1000};
+  std::chrono::milliseconds read_ttl{30 * 1000};
 };
 
-// Protocol versions this server speaks, newest first.
-extern const char* const kSupportedProtocolVersions[3];
+// Where one request's answer and its notifications go: `final` is set on the
+// answer (a result or an error), the last message for the request.
+using Sink = std::function<void(const std::string& message, bool final)>;
 
 class McpServer {
  public:
@@ -65,23 +75,39 @@ class McpServer {
 
   // Reads and answers messages until end of input, then waits for calls in
   // flight and returns OK. Returns an error only for a broken transport.
+  // Serves both eras: the stdio process, or one legacy HTTP session.
   Status Serve(transport::Transport& transport);
+
+  // Answers one modern-era message (a stateless HTTP POST) through `out`.
+  // `cancel` stops the request (its asker went away); no answer follows then.
+  // Thread-safe: called concurrently for concurrent requests.
+  void HandleStateless(const std::string& message, Sink out, CancelToken cancel);
 
  private:
   struct RequestContext {
     json id;
     json meta = json::object();  // params._meta, {} when absent
     CancelToken cancel;
+    Sink out;
+    std::string key;                    // in-flight key: unique among requests in flight
+    bool modern = false;                // served in the 2026-07-28 era
+    std::optional<LogLevel> log_level;  // modern: _meta's logLevel; none = no notifications/message
   };
+  enum class CacheScope { kPublic, kPrivate };
   using Handler = std::function<void(const Message&, RequestContext&)>;
   using Work = std::function<void(RequestContext&, ToolContext&)>;
 
-  void Dispatch(const Message& m);
-  void Reply(const json& id, json result);
-  void ReplyError(const json& id, int code, const std::string& message);
-  void Notify(const std::string& method, json params);
+  // `modern_only`: a stateless HTTP request, never legacy. `key`: "" = the id.
+  void Dispatch(const Message& m, Sink out, CancelToken cancel, bool modern_only, std::string key);
+  void Reply(RequestContext& ctx, json result);
+  // Reply with the modern era's caching hints.
+  void ReplyCacheable(RequestContext& ctx, json result, CacheScope scope, std::chrono::milliseconds ttl);
+  void ReplyError(RequestContext& ctx, int code, const std::string& message, json data = nullptr);
+  void Notify(RequestContext& ctx, const std::string& method, json params);
+  json Capabilities() const;
 
   void HandleInitialize(const Message& m, RequestContext& ctx);
+  void HandleDiscover(const Message& m, RequestContext& ctx);
   void HandleToolsList(const Message& m, RequestContext& ctx);
   void HandleToolsCall(const Message& m, RequestContext& ctx);
   void HandleResourcesList(const Message& m, RequestContext& ctx);
@@ -94,7 +120,7 @@ class McpServer {
   void HandleCancelled(const Message& m);
   // One page of `items` by the request's cursor, as {key: [...], nextCursor?};
   // false (after answering -32602) for a bad cursor.
-  bool Page(const Message& m, RequestContext& ctx, const char* key, json items);
+  bool Page(const Message& m, RequestContext& ctx, const char* key, json items, CacheScope scope);
   // Queues `work` on the pool as a cancellable request; answers busy or a
   // duplicate id itself. `work` replies (unless cancelled).
   void Submit(RequestContext ctx, Work work);
@@ -111,8 +137,9 @@ class McpServer {
   std::vector<Prompt> prompts_;             // immutable once serving
   const ResourceCatalog* resources_ = nullptr;
   Completer completer_;
-  std::map<std::string, Handler> handlers_;
-  transport::Transport* transport_ = nullptr;
+  std::map<std::string, Handler> legacy_handlers_;
+  std::map<std::string, Handler> modern_handlers_;
+  std::atomic<unsigned long long> stateless_serial_{0};
 
   // Session state.
   std::string protocol_version_;                         // GUARDED_BY(mu_)
@@ -128,7 +155,7 @@ class McpServer {
   size_t idle_workers_ = 0;                       // GUARDED_BY(mu_)
   bool stopping_ = false;                         // GUARDED_BY(mu_)
   std::condition_variable work_ready_;
-  std::map<std::string, CancelToken> in_flight_;  // GUARDED_BY(mu_): id.dump() -> token
+  std::map<std::string, CancelToken> in_flight_;  // GUARDED_BY(mu_): RequestContext::key -> token
 };
 
 }  // namespace awsmcp::mcp

@@ -50,12 +50,12 @@ json PromptJson(const Prompt& p) {
 
 void McpServer::AddPrompt(Prompt prompt) { prompts_.push_back(std::move(prompt)); }
 
-bool McpServer::Page(const Message& m, RequestContext& ctx, const char* key, json items) {
+bool McpServer::Page(const Message& m, RequestContext& ctx, const char* key, json items, CacheScope scope) {
   size_t offset = 0;
   if (m.params.contains("cursor") && !m.params["cursor"].is_null()) {
     if (!m.params["cursor"].is_string() || !ParseCursor(m.params["cursor"].get<std::string>(), &offset) ||
         offset >= items.size()) {
-      ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: unknown cursor");
+      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: unknown cursor");
       return false;
     }
   }
@@ -64,14 +64,14 @@ bool McpServer::Page(const Message& m, RequestContext& ctx, const char* key, jso
   for (size_t i = offset; i < end; ++i) page.push_back(std::move(items[i]));
   json result = {{key, std::move(page)}};
   if (end < items.size()) result["nextCursor"] = MakeCursor(end);
-  Reply(ctx.id, std::move(result));
+  ReplyCacheable(ctx, std::move(result), scope, options_.list_ttl);
   return true;
 }
 
 void McpServer::HandleToolsList(const Message& m, RequestContext& ctx) {
   json items = json::array();
   for (const auto& t : tools_) items.push_back(ToolJson(t));
-  Page(m, ctx, "tools", std::move(items));
+  Page(m, ctx, "tools", std::move(items), CacheScope::kPublic);
 }
 
 void McpServer::HandleResourcesList(const Message& m, RequestContext& ctx) {
@@ -79,7 +79,8 @@ void McpServer::HandleResourcesList(const Message& m, RequestContext& ctx) {
   if (resources_) {
     for (const auto& r : resources_->List()) items.push_back(ResourceJson(r));
   }
-  Page(m, ctx, "resources", std::move(items));
+  // The mapped names of a team's infrastructure: not for shared caches.
+  Page(m, ctx, "resources", std::move(items), CacheScope::kPrivate);
 }
 
 void McpServer::HandleTemplatesList(const Message& m, RequestContext& ctx) {
@@ -87,32 +88,33 @@ void McpServer::HandleTemplatesList(const Message& m, RequestContext& ctx) {
   if (resources_) {
     for (const auto& t : resources_->Templates()) items.push_back(TemplateJson(t));
   }
-  Page(m, ctx, "resourceTemplates", std::move(items));
+  Page(m, ctx, "resourceTemplates", std::move(items), CacheScope::kPublic);
 }
 
 void McpServer::HandleResourcesRead(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("uri") || !m.params["uri"].is_string()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: uri must be a string");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: uri must be a string");
     return;
   }
   std::string uri = m.params["uri"].get<std::string>();
   if (uri.size() > 2048) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: uri longer than 2048 bytes");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: uri longer than 2048 bytes");
     return;
   }
+  // The modern era answers an unknown resource with -32602, the legacy one with -32002.
+  const int not_found = ctx.modern ? rpc::kInvalidParams : rpc::kResourceNotFound;
   if (!resources_) {
-    (void)transport_->Write(MakeError(ctx.id, rpc::kResourceNotFound, "Resource not found", {{"uri", uri}}));
+    ReplyError(ctx, not_found, "Resource not found", {{"uri", uri}});
     return;
   }
-  Submit(std::move(ctx), [this, uri = std::move(uri)](RequestContext& c, ToolContext& tc) {
+  Submit(std::move(ctx), [this, uri = std::move(uri), not_found](RequestContext& c, ToolContext& tc) {
     auto contents = resources_->Read(uri, tc);
     if (!Release(c)) return;
     if (!contents) {
       if (contents.error().code() == Code::kNotFound) {
-        (void)transport_->Write(MakeError(c.id, rpc::kResourceNotFound, "Resource not found: " +
-                                          contents.error().message(), {{"uri", uri}}));
+        ReplyError(c, not_found, "Resource not found: " + contents.error().message(), {{"uri", uri}});
       } else {
-        ReplyError(c.id, rpc::kInternalError, contents.error().message());
+        ReplyError(c, rpc::kInternalError, contents.error().message());
       }
       return;
     }
@@ -121,42 +123,43 @@ void McpServer::HandleResourcesRead(const Message& m, RequestContext& ctx) {
       list.push_back({{"uri", std::move(body.uri)}, {"mimeType", std::move(body.mime_type)},
                       {"text", std::move(body.text)}});
     }
-    Reply(c.id, {{"contents", std::move(list)}});
+    // AWS answers can hold account data: private, and fresh for as long as the AWS cache keeps them.
+    ReplyCacheable(c, {{"contents", std::move(list)}}, CacheScope::kPrivate, options_.read_ttl);
   });
 }
 
 void McpServer::HandlePromptsList(const Message& m, RequestContext& ctx) {
   json items = json::array();
   for (const auto& p : prompts_) items.push_back(PromptJson(p));
-  Page(m, ctx, "prompts", std::move(items));
+  Page(m, ctx, "prompts", std::move(items), CacheScope::kPublic);
 }
 
 void McpServer::HandlePromptsGet(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("name") || !m.params["name"].is_string()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: name must be a string");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: name must be a string");
     return;
   }
   const std::string name = m.params["name"].get<std::string>();
   auto it = std::find_if(prompts_.begin(), prompts_.end(), [&](const Prompt& p) { return p.name == name; });
   if (it == prompts_.end()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Unknown prompt: " + name.substr(0, 100));
+    ReplyError(ctx, rpc::kInvalidParams, "Unknown prompt: " + name.substr(0, 100));
     return;
   }
   const json given = m.params.value("arguments", json::object());
   if (!given.is_object() && !given.is_null()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: arguments must be an object");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: arguments must be an object");
     return;
   }
   std::map<std::string, std::string> arguments;
   for (const auto& a : it->arguments) {
     const bool present = given.is_object() && given.contains(a.name) && !given[a.name].is_null();
     if (present && (!given[a.name].is_string() || given[a.name].get_ref<const std::string&>().size() > 1024)) {
-      ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: argument " + a.name + " must be a string");
+      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: argument " + a.name + " must be a string");
       return;
     }
     if (present) arguments[a.name] = given[a.name].get<std::string>();
     if (a.required && (!present || arguments[a.name].empty())) {
-      ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: missing required argument " + a.name);
+      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: missing required argument " + a.name);
       return;
     }
   }
@@ -166,7 +169,7 @@ void McpServer::HandlePromptsGet(const Message& m, RequestContext& ctx) {
   }
   json result = {{"messages", std::move(messages)}};
   if (!it->description.empty()) result["description"] = it->description;
-  Reply(ctx.id, std::move(result));
+  Reply(ctx, std::move(result));
 }
 
 void McpServer::HandleComplete(const Message& m, RequestContext& ctx) {
@@ -175,19 +178,19 @@ void McpServer::HandleComplete(const Message& m, RequestContext& ctx) {
   if (!ref.is_object() || !ref.contains("type") || !ref["type"].is_string() || !argument.is_object() ||
       !argument.contains("name") || !argument["name"].is_string() || !argument.contains("value") ||
       !argument["value"].is_string()) {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: ref {type, ...} and argument {name, value} are required");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: ref {type, ...} and argument {name, value} are required");
     return;
   }
   const std::string type = ref["type"];
   if (type != "ref/prompt" && type != "ref/resource") {
-    ReplyError(ctx.id, rpc::kInvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource");
+    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource");
     return;
   }
   std::vector<std::string> values;
   if (completer_) values = completer_(ref, argument["name"], argument["value"]);
   const size_t total = values.size();
   if (values.size() > 100) values.resize(100);  // the spec's maximum per answer
-  Reply(ctx.id, {{"completion", {{"values", values}, {"total", total}, {"hasMore", total > values.size()}}}});
+  Reply(ctx, {{"completion", {{"values", values}, {"total", total}, {"hasMore", total > values.size()}}}});
 }
 
 }  // namespace awsmcp::mcp

@@ -26,11 +26,12 @@ class Exchange {
   // The next message, waiting up to `timeout`; nullopt on timeout or after the response was taken.
   std::optional<std::string> Next(std::chrono::milliseconds timeout);
   bool finished() const;
+  // Adds a message; `last` marks the response. Ignored once the response is in.
+  void Put(std::string message, bool last);
+  // Ends the exchange without a response (the request was cancelled).
+  void End();
 
  private:
-  friend class SessionTransport;
-  void Put(std::string message, bool last);
-  void End();
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::string> messages_;  // GUARDED_BY(mu_)

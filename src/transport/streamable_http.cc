@@ -1,4 +1,5 @@
 #include "transport/streamable_http.h"
+#include "transport/streamable_http_internal.h"
 
 #include <openssl/rand.h>
 
@@ -12,13 +13,11 @@ namespace {
 using nlohmann::json;
 
 constexpr auto kPoll = std::chrono::milliseconds(250);
+// An SSE comment after this long without a message: keeps intermediaries from
+// closing a quiet stream, and a failed write tells that the client went away.
+constexpr auto kKeepAlive = std::chrono::seconds(2);
 
-HttpReply Status(int status, const std::string& message) {
-  HttpReply r;
-  r.status = status;
-  r.body = json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32600}, {"message", message}}}}.dump();
-  return r;
-}
+HttpReply Status(int status, const std::string& message) { return RpcErrorReply(status, nullptr, -32600, message); }
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -42,13 +41,32 @@ std::string SseEvent(const std::string& message) { return "event: message\ndata:
 
 }  // namespace
 
+HttpReply RpcErrorReply(int status, const json& id, int code, const std::string& message, const json& data) {
+  HttpReply r;
+  r.status = status;
+  json error = {{"code", code}, {"message", message}};
+  if (!data.is_null()) error["data"] = data;
+  r.body = json{{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}}.dump(-1, ' ', false,
+                                                                               json::error_handler_t::replace);
+  return r;
+}
+
+HttpReply UnsupportedVersionReply(const json& id, const std::string& requested,
+                                  const StreamableHttpOptions& options) {
+  json supported = options.modern_versions;
+  for (const auto& v : options.legacy_versions) supported.push_back(v);
+  return RpcErrorReply(400, id, -32022, "Unsupported protocol version",
+                       {{"supported", std::move(supported)}, {"requested", requested.substr(0, 100)}});
+}
+
 std::string HttpRequest::Header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);
   return it == headers.end() ? "" : it->second;
 }
 
-StreamableHttp::StreamableHttp(StreamableHttpOptions options, Env* env, std::function<void(SessionTransport&)> serve)
-    : options_(std::move(options)), env_(env), serve_(std::move(serve)) {}
+StreamableHttp::StreamableHttp(StreamableHttpOptions options, Env* env, std::function<void(SessionTransport&)> serve,
+                               StatelessHandler stateless)
+    : options_(std::move(options)), env_(env), serve_(std::move(serve)), stateless_(std::move(stateless)) {}
 
 StreamableHttp::~StreamableHttp() {
   std::vector<std::shared_ptr<Session>> all;
@@ -100,11 +118,6 @@ std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) cons
       return r;
     }
   }
-  const std::string version = request.Header("mcp-protocol-version");
-  if (!version.empty() && std::find(options_.protocol_versions.begin(), options_.protocol_versions.end(),
-                                    version) == options_.protocol_versions.end()) {
-    return Status(400, "Bad Request: unsupported MCP-Protocol-Version");
-  }
   return std::nullopt;
 }
 
@@ -118,8 +131,16 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
     return r;
   }
   if (auto refused = Refuse(request)) return *refused;
-  if (request.method == "POST") return Post(request);
-  if (request.method == "DELETE") {
+  const std::string version = request.Header("mcp-protocol-version");
+  const bool modern = IsIn(options_.modern_versions, version);
+  if (!version.empty() && !modern && !IsIn(options_.legacy_versions, version)) {
+    json m = request.method == "POST" ? json::parse(request.body, nullptr, false) : json();
+    json id = m.is_object() && m.contains("id") && (m["id"].is_string() || m["id"].is_number_integer()) ? m["id"]
+                                                                                                       : json();
+    return UnsupportedVersionReply(id, version, options_);
+  }
+  if (request.method == "POST") return modern ? PostStateless(request) : Post(request);
+  if (request.method == "DELETE" && !modern) {
     const std::string id = request.Header("mcp-session-id");
     if (id.empty()) return Status(400, "Bad Request: MCP-Session-Id header is required");
     if (!Find(id)) return Status(404, "Not Found: unknown or expired session");
@@ -129,7 +150,7 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
     return r;
   }
   HttpReply r = Status(405, "Method Not Allowed");
-  r.headers.emplace_back("Allow", "POST, DELETE");
+  r.headers.emplace_back("Allow", modern ? "POST" : "POST, DELETE");
   return r;
 }
 
@@ -172,23 +193,38 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
   auto exchange = session->transport.Expect(m["id"], token);
   if (!exchange) return Status(400, "Invalid Request: id already in use by a request in flight");
   session->transport.Push(request.body);
-  const bool stream = request.Header("accept").find("text/event-stream") != std::string::npos &&
-                      (method == "tools/call" || method == "resources/read");
-  return Answer(session, method, std::move(exchange), stream, session_id);
+  HttpReply r = Answer(std::move(exchange), WantsStream(request, method));
+  if (method == "initialize") r.headers.emplace_back("MCP-Session-Id", session_id);
+  return r;
 }
 
-HttpReply StreamableHttp::Answer(const std::shared_ptr<Session>& session, const std::string& method,
-                                 std::shared_ptr<Exchange> exchange, bool stream, const std::string& session_id) {
+bool WantsStream(const HttpRequest& request, const std::string& method) {
+  return request.Header("accept").find("text/event-stream") != std::string::npos &&
+         (method == "tools/call" || method == "resources/read");
+}
+
+bool IsIn(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+HttpReply StreamableHttp::Answer(std::shared_ptr<Exchange> exchange, bool stream) {
   HttpReply r;
-  if (method == "initialize") r.headers.emplace_back("MCP-Session-Id", session_id);
   const auto deadline = env_->SteadyNow() + options_.request_timeout;
   if (stream) {
     r.content_type = "text/event-stream";
     r.headers.emplace_back("Cache-Control", "no-cache");
-    r.next_chunk = [this, exchange, deadline]() -> std::optional<std::string> {
-      if (exchange->finished() || env_->SteadyNow() > deadline) return std::nullopt;
-      auto m = exchange->Next(kPoll);
-      return m ? SseEvent(*m) : std::string();
+    r.headers.emplace_back("X-Accel-Buffering", "no");  // a proxy must not hold progress back
+    auto last_sent = std::make_shared<std::chrono::steady_clock::time_point>(env_->SteadyNow());
+    r.next_chunk = [this, exchange, deadline, last_sent]() -> std::optional<std::string> {
+      const auto now = env_->SteadyNow();
+      if (exchange->finished() || now > deadline) return std::nullopt;
+      if (auto m = exchange->Next(kPoll)) {
+        *last_sent = env_->SteadyNow();
+        return SseEvent(*m);
+      }
+      if (env_->SteadyNow() - *last_sent < kKeepAlive) return std::string();
+      *last_sent = env_->SteadyNow();
+      return std::string(":\n\n");
     };
     return r;
   }
@@ -203,7 +239,6 @@ HttpReply StreamableHttp::Answer(const std::shared_ptr<Session>& session, const 
     return r;
   }
   r.body = std::move(last);
-  (void)session;
   return r;
 }
 

@@ -1,24 +1,30 @@
-// StreamableHttp: the MCP Streamable HTTP transport (spec 2025-11-25) as a
-// plain Handle(request) -> reply, with no HTTP library in sight (the listener
-// in src/app adapts one). One endpoint:
-//   POST   a JSON-RPC message. A request is answered with its response as JSON,
-//          or, for tools/call and resources/read when the client accepts
-//          text/event-stream, as an SSE stream carrying the request's progress
-//          and log notifications and ending with the response. Notifications
-//          and responses get 202.
-//   GET    405: this server offers no standalone stream.
-//   DELETE ends the session.
-// Sessions: initialize (without a session header) starts one, with a
-// cryptographically random MCP-Session-Id; other requests without one are 400,
-// with an unknown or expired one 404. Each session runs its own protocol
-// layer (`serve`) on its own thread.
-// Protections: the Host header must name an allowed host (DNS rebinding), an
-// Origin header, when sent, must be a loopback origin or an allowed one (else
-// 403); an MCP-Protocol-Version header must be a supported version (else 400);
-// with an authorizer set, a request it refuses is 401 (no or a bad token) or
-// 403 (insufficient scope) with WWW-Authenticate naming the resource metadata.
-// GET /.well-known/oauth-protected-resource serves that metadata (RFC 9728)
-// without authentication.
+// StreamableHttp: the MCP Streamable HTTP transport as a plain
+// Handle(request) -> reply, with no HTTP library in sight (the listener in
+// src/app adapts one). It serves both protocol eras on one endpoint, chosen
+// per request by the MCP-Protocol-Version header:
+//
+// Modern (2026-07-28, stateless): every POST is one request, checked
+//   (Mcp-Method, Mcp-Name and the _meta protocol version must match the body:
+//   else 400 with HeaderMismatch -32020; _meta without a version or
+//   capabilities: 400 with -32602) and answered on its own by `stateless`:
+//   as JSON, or, for tools/call and resources/read when the client accepts
+//   text/event-stream, as an SSE stream of the request's notifications ending
+//   with the response. Closing that stream cancels the request. An unknown
+//   method is 404 (-32601). Sessions, GET and DELETE do not exist (405).
+// Legacy (2025-11-25 and earlier, or no header): initialize (without a
+//   session header) starts a session with a cryptographically random
+//   MCP-Session-Id; other requests without one are 400, with an unknown or
+//   expired one 404; DELETE ends one. Each session runs its own protocol layer
+//   (`serve`) on its own thread. Answers are JSON or SSE as above; GET is 405.
+// An MCP-Protocol-Version this server does not speak is 400 with
+//   UnsupportedProtocolVersionError (-32022) listing the ones it does.
+//
+// Protections, for both: the Host header must name an allowed host (DNS
+// rebinding); an Origin header, when sent, must be a loopback origin or an
+// allowed one (else 403); with an authorizer set, a request it refuses is 401
+// (no or a bad token) or 403 (insufficient scope) with WWW-Authenticate naming
+// the resource metadata. GET /.well-known/oauth-protected-resource serves that
+// metadata (RFC 9728) without authentication.
 #pragma once
 
 #include <atomic>
@@ -34,6 +40,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/cancel.h"
 #include "base/env.h"
 #include "transport/session_transport.h"
 
@@ -55,7 +62,15 @@ struct HttpReply {
   // Set for an SSE reply: each call gives the next chunk to send ("" = nothing
   // yet, keep waiting), nullopt when the stream is over.
   std::function<std::optional<std::string>()> next_chunk;
+  // Called when the client goes away before the stream is over.
+  std::function<void()> abandoned;
 };
+
+// Serves one modern-era request: `out` gets its messages, the last with
+// final set; `cancel` fires when the client goes away.
+using StatelessHandler = std::function<void(const std::string& message,
+                                            std::function<void(const std::string&, bool final)> out,
+                                            CancelToken cancel)>;
 
 // What an authorizer decides about a request's bearer token ("" when none).
 struct AuthVerdict {
@@ -69,7 +84,8 @@ struct StreamableHttpOptions {
   std::string endpoint = "/mcp";                   // default "/mcp"
   std::vector<std::string> allowed_hosts;          // Host values accepted; default none (set by the listener)
   std::vector<std::string> allowed_origins;        // default none: only loopback origins
-  std::vector<std::string> protocol_versions;      // accepted MCP-Protocol-Version values
+  std::vector<std::string> legacy_versions;        // MCP-Protocol-Version values served with sessions
+  std::vector<std::string> modern_versions;        // MCP-Protocol-Version values served statelessly
   Authorizer authorize;                             // default none: no authentication
   std::string resource_metadata_url;               // default "": not named in WWW-Authenticate
   nlohmann::json resource_metadata;                // default null: no /.well-known/oauth-protected-resource
@@ -81,8 +97,10 @@ struct StreamableHttpOptions {
 
 class StreamableHttp {
  public:
-  // `serve` runs one session's protocol layer until its transport ends.
-  StreamableHttp(StreamableHttpOptions options, Env* env, std::function<void(SessionTransport&)> serve);
+  // `serve` runs one legacy session's protocol layer until its transport
+  // ends; `stateless` serves one modern request.
+  StreamableHttp(StreamableHttpOptions options, Env* env, std::function<void(SessionTransport&)> serve,
+                 StatelessHandler stateless);
   ~StreamableHttp();  // ends every session
 
   HttpReply Handle(const HttpRequest& request);
@@ -97,8 +115,9 @@ class StreamableHttp {
   };
   std::optional<HttpReply> Refuse(const HttpRequest& request) const;
   HttpReply Post(const HttpRequest& request);
-  HttpReply Answer(const std::shared_ptr<Session>& session, const std::string& method,
-                   std::shared_ptr<Exchange> exchange, bool stream, const std::string& session_id);
+  HttpReply PostStateless(const HttpRequest& request);  // streamable_http_stateless.cc
+  // Waits for the exchange's response (JSON) or streams it (SSE).
+  HttpReply Answer(std::shared_ptr<Exchange> exchange, bool stream);
   std::shared_ptr<Session> Find(const std::string& id);
   std::string NewSession();
   void End(const std::string& id);
@@ -107,6 +126,7 @@ class StreamableHttp {
   const StreamableHttpOptions options_;
   Env* const env_;
   const std::function<void(SessionTransport&)> serve_;
+  const StatelessHandler stateless_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<Session>> sessions_;  // GUARDED_BY(mu_)
   std::vector<std::shared_ptr<Session>> ended_;               // GUARDED_BY(mu_): closed, not yet joined

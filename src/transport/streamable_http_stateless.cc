@@ -1,0 +1,82 @@
+// StreamableHttp's modern era (2026-07-28): one POST, one request, no session.
+#include "transport/mirrored_headers.h"
+#include "transport/streamable_http.h"
+#include "transport/streamable_http_internal.h"
+
+namespace awsmcp::transport {
+namespace {
+
+using nlohmann::json;
+
+// The HTTP status of a modern answer sent as JSON, from its error code: the
+// spec puts the errors a client must act on in the status, so that a client
+// or proxy need not read the body to know the request was refused.
+int StatusOf(const std::string& answer) {
+  json m = json::parse(answer, nullptr, false);
+  if (!m.is_object() || !m.contains("error") || !m["error"].is_object()) return 200;
+  const int code = m["error"].value("code", 0);
+  if (code == -32601) return 404;                                      // method not found
+  if (code == -32020 || code == -32021 || code == -32022) return 400;  // header, capability, version
+  return 200;
+}
+
+// Why a request's _meta cannot be served (the -32602 of a missing field), or "".
+std::string MetaProblem(const json& params) {
+  const json meta = params.value("_meta", json());
+  if (!meta.is_object()) return "_meta is required";
+  if (!meta.contains("io.modelcontextprotocol/protocolVersion") ||
+      !meta["io.modelcontextprotocol/protocolVersion"].is_string()) {
+    return "_meta.io.modelcontextprotocol/protocolVersion is required";
+  }
+  if (!meta.contains("io.modelcontextprotocol/clientCapabilities") ||
+      !meta["io.modelcontextprotocol/clientCapabilities"].is_object()) {
+    return "_meta.io.modelcontextprotocol/clientCapabilities is required";
+  }
+  return "";
+}
+
+}  // namespace
+
+HttpReply StreamableHttp::PostStateless(const HttpRequest& request) {
+  if (request.body.size() > options_.max_body_bytes) return RpcErrorReply(413, nullptr, -32600, "Payload Too Large");
+  json m = json::parse(request.body, nullptr, false);
+  if (m.is_discarded()) return RpcErrorReply(400, nullptr, -32700, "Parse error");
+  if (!m.is_object()) return RpcErrorReply(400, nullptr, -32600, "Invalid Request: one JSON-RPC message per POST");
+  const bool has_method = m.contains("method") && m["method"].is_string();
+  if (!has_method) return RpcErrorReply(400, nullptr, -32600, "Invalid Request: a client sends no responses");
+  if (!m.contains("id")) {
+    // The core protocol defines no client notification on HTTP; closing a
+    // response stream is how a request is cancelled.
+    HttpReply r;
+    r.status = 202;
+    return r;
+  }
+  const json id = m["id"].is_string() || m["id"].is_number_integer() ? m["id"] : json();
+  if (auto mismatch = HeaderMismatch(request, m)) {
+    return RpcErrorReply(400, id, -32020, "Header mismatch: " + *mismatch);
+  }
+  const json params = m.contains("params") && m["params"].is_object() ? m["params"] : json::object();
+  if (std::string problem = MetaProblem(params); !problem.empty()) {
+    return RpcErrorReply(400, id, -32602, "Invalid params: " + problem);
+  }
+  const std::string version = params["_meta"]["io.modelcontextprotocol/protocolVersion"];
+  if (!IsIn(options_.modern_versions, version)) return UnsupportedVersionReply(id, version, options_);
+
+  auto exchange = std::make_shared<Exchange>();
+  CancelToken cancel;
+  stateless_(request.body, [exchange](const std::string& message, bool final) { exchange->Put(message, final); },
+             cancel);
+  const bool stream = WantsStream(request, m["method"].get<std::string>());
+  HttpReply r = Answer(exchange, stream);
+  if (stream) {
+    r.abandoned = [cancel, exchange] {
+      cancel.Cancel();  // the spec's cancellation on HTTP: the client closed the stream
+      exchange->End();
+    };
+  } else if (r.status == 200) {
+    r.status = StatusOf(r.body);
+  }
+  return r;
+}
+
+}  // namespace awsmcp::transport
