@@ -43,6 +43,7 @@ Status ListenHttp(const ListenAddress& address, size_t threads,
     in.method = req.method;
     in.path = req.path;
     in.body = req.body;
+    in.header_values_percent_decoded = true;  // cpp-httplib 0.11 decodes %XX in header values
     for (const auto& [name, value] : req.headers) {
       std::string lower = name;
       for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,6 +1,7 @@
 #include "transport/mirrored_headers.h"
 
 #include "aws/crypto.h"
+#include "aws/uri.h"
 #include "transport/streamable_http.h"
 
 namespace awsmcp::transport {
@@ -38,9 +39,13 @@ std::optional<std::string> HeaderMismatch(const HttpRequest& request, const json
   const json params = body.contains("params") && body["params"].is_object() ? body["params"] : json::object();
   if (const char* field = NameField(method); field && params.contains(field) && params[field].is_string()) {
     if (!request.headers.contains("mcp-name")) return std::string("the Mcp-Name header is required for ") + method;
-    auto name = DecodeHeaderValue(TrimOws(request.Header("mcp-name")));
+    const std::string raw = TrimOws(request.Header("mcp-name"));
+    auto name = DecodeHeaderValue(raw);
     if (!name) return "the Mcp-Name header is not valid base64";
-    if (*name != params[field].get<std::string>()) {
+    std::string expected = params[field].get<std::string>();
+    // A base64 value has no '%' for the library to decode: compare it as sent.
+    if (request.header_values_percent_decoded && raw == *name) expected = aws::UriDecode(expected);
+    if (*name != expected) {
       return std::string("the Mcp-Name header does not match the body's params.") + field;
     }
   }

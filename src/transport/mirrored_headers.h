@@ -23,7 +23,9 @@ std::optional<std::string> DecodeHeaderValue(const std::string& value);
 // tools/call and prompts/get or the params.uri of resources/read; and
 // MCP-Protocol-Version the version in params._meta, when that is given.
 // Values are compared exactly (they are case-sensitive) after dropping the
-// spaces and tabs around them.
+// spaces and tabs around them. When the HTTP library has percent-decoded the
+// headers, Mcp-Name is compared with the body's value decoded the same way,
+// so two names that differ only in percent-encoding are taken as equal.
 std::optional<std::string> HeaderMismatch(const HttpRequest& request, const nlohmann::json& body);
 
 }  // namespace awsmcp::transport

@@ -51,6 +51,9 @@ struct HttpRequest {
   std::string path;                            // "/mcp" (no query)
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
+  // The HTTP library percent-decoded the header values (cpp-httplib before
+  // 0.44 does): mirrored values are then compared with the body's decoded.
+  bool header_values_percent_decoded = false;
   std::string Header(const std::string& lower_name) const;
 };
 

@@ -56,5 +56,15 @@ TEST(MirroredHeaders, EachDisagreementIsNamed) {
   EXPECT_NE(HeaderMismatch(old, Call("x")), std::nullopt);
 }
 
+TEST(MirroredHeaders, AHeaderTheLibraryPercentDecodedMatchesTheBodyDecodedTheSameWay) {
+  json read = {{"jsonrpc", "2.0"}, {"id", 4}, {"method", "resources/read"}, {"params", {{"uri", "aws://logs/%2Fa"}}}};
+  HttpRequest sent = Post({{"mcp-method", "resources/read"}, {"mcp-name", "aws://logs//a"}});  // as decoded
+  EXPECT_NE(HeaderMismatch(sent, read), std::nullopt);  // the library left it alone: it differs
+  sent.header_values_percent_decoded = true;
+  EXPECT_EQ(HeaderMismatch(sent, read), std::nullopt);
+  sent.headers["mcp-name"] = "aws://logs//b";
+  EXPECT_NE(HeaderMismatch(sent, read), std::nullopt);
+}
+
 }  // namespace
 }  // namespace awsmcp::transport
