@@ -3,52 +3,18 @@
 // 2025 era on the same server. moto is the emulator, the AWS CLI the oracle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { BIN, awsCli as cli, serverEnv, startHttpServer, startMoto } from './support.mjs';
 
-const BIN = process.env.AWS_MCP_BIN ?? path.resolve('../../build/aws-mcp');
 const TOKEN = randomBytes(24).toString('hex');
-const fakeEnv = { AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing',
-                  AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' };
 let moto, endpoint, server, url;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-async function waitFor(u, ms) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try { const r = await fetch(u); if (r.ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${u} did not answer`);
-}
-
-function awsCli(args) {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-cli-'));
-  const out = execFileSync('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'],
-                           { env: { PATH: process.env.PATH, HOME: home, ...fakeEnv } });
-  return out.length ? JSON.parse(out) : {};
-}
-
-function serverEnv(extra = {}) {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-mcp-modern-'));
-  return { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: endpoint, ...fakeEnv, ...extra };
-}
+const awsCli = (args) => cli(endpoint, args);
 
 async function stdioClient(versionNegotiation) {
   const transport = new StdioClientTransport({ command: BIN, args: ['--cache-ttl', '0'], stderr: 'pipe',
-                                               env: serverEnv() });
+                                               env: serverEnv(endpoint) });
   const client = new Client({ name: 'aws-mcp-modern-test', version: '1.0.0' }, { versionNegotiation });
   await client.connect(transport);
   return client;
@@ -63,23 +29,10 @@ async function httpClient(versionNegotiation) {
 }
 
 before(async () => {
-  const port = await freePort();
-  endpoint = `http://127.0.0.1:${port}`;
-  moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-  await waitFor(`${endpoint}/moto-api/`, 30000);
+  ({ moto, endpoint } = await startMoto());
   awsCli(['ecs', 'create-cluster', '--cluster-name', 'modern-cluster']);
   for (let i = 0; i < 5; i++) awsCli(['logs', 'create-log-group', '--log-group-name', `/modern/group-${i}`]);
-  server = spawn(BIN, ['--http', '127.0.0.1:0', '--cache-ttl', '0'], {
-    env: serverEnv({ AWS_MCP_HTTP_TOKEN: TOKEN }), stdio: ['ignore', 'ignore', 'pipe'] });
-  url = await new Promise((resolve, reject) => {
-    let err = '';
-    server.stderr.on('data', (d) => {
-      err += d;
-      const m = err.match(/serving MCP on (http:\/\/\S+\/mcp)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
+  ({ server, url } = await startHttpServer(['--cache-ttl', '0'], serverEnv(endpoint, { AWS_MCP_HTTP_TOKEN: TOKEN })));
 });
 
 after(async () => {

@@ -2,58 +2,23 @@
 // the AWS emulator and the AWS CLI as the oracle for answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { BIN, awsCli as cli, serverEnv, startMoto } from './support.mjs';
 
-const BIN = process.env.AWS_MCP_BIN ?? path.resolve('../../build/aws-mcp');
 let moto;
 let endpoint;
 let client;
-const fakeEnv = { AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1',
-                  AWS_DEFAULT_REGION: 'us-east-1' };
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-async function waitFor(url, ms) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-function awsCli(args) {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-cli-'));
-  const out = execFileSync('aws', [...args, '--endpoint-url', endpoint, '--output', 'json'],
-                           { env: { PATH: process.env.PATH, HOME: home, ...fakeEnv } });
-  return out.length ? JSON.parse(out) : {};
-}
+const awsCli = (args) => cli(endpoint, args);
 
 before(async () => {
-  const port = await freePort();
-  endpoint = `http://127.0.0.1:${port}`;
-  moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-  await waitFor(`${endpoint}/moto-api/`, 30000);
+  ({ moto, endpoint } = await startMoto());
   awsCli(['ecs', 'create-cluster', '--cluster-name', 'sdk-cluster']);
   for (let i = 0; i < 7; i++) awsCli(['logs', 'create-log-group', '--log-group-name', `/sdk/group-${i}`]);
 
-  const home = mkdtempSync(path.join(os.tmpdir(), 'aws-mcp-sdk-'));
   const transport = new StdioClientTransport({
-    command: BIN, args: ['--cache-ttl', '0'], stderr: 'pipe',
-    env: { PATH: process.env.PATH, HOME: home, AWS_ENDPOINT_URL: endpoint, ...fakeEnv },
-  });
+    command: BIN, args: ['--cache-ttl', '0'], stderr: 'pipe', env: serverEnv(endpoint) });
   client = new Client({ name: 'aws-mcp-sdk-test', version: '1.0.0' });
   await client.connect(transport);
 });
