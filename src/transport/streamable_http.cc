@@ -171,6 +171,12 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
     session_id = NewSession();
     if (session_id.empty()) return Status(503, "Service Unavailable: too many sessions");
   } else if (session_id.empty()) {
+    // A modern request that left out its version header: say which header, not "no session".
+    const json meta = m.contains("params") && m["params"].is_object() ? m["params"].value("_meta", json()) : json();
+    if (meta.is_object() && meta.contains("io.modelcontextprotocol/protocolVersion")) {
+      return RpcErrorReply(400, m.value("id", json()), -32020,
+                           "Header mismatch: the MCP-Protocol-Version header is required");
+    }
     return Status(400, "Bad Request: MCP-Session-Id header is required");
   }
   session = Find(session_id);

@@ -108,11 +108,7 @@ class StatelessHttpTest(unittest.TestCase):
         for headers, why in cases:
             with self.subTest(why):
                 status, body = self.client.rpc(call, headers)
-                # A legacy version header sends the request to the legacy era, which wants a session.
-                expected = (400, -32600) if why == "other version" else (400, -32020)
-                self.assertEqual((status, body["error"]["code"]), expected)
-                if why != "other version":
-                    self.assertEqual(body["id"], 3)
+                self.assertEqual((status, body["error"]["code"], body["id"]), (400, -32020, 3))
         encoded = "=?base64?" + base64.b64encode(b"aws_describe").decode() + "?="
         status, body = self.client.rpc(call, {"Mcp-Name": encoded, "mcp-method": " tools/call "})
         self.assertEqual(status, 200, body)
@@ -130,6 +126,10 @@ class StatelessHttpTest(unittest.TestCase):
         self.assertEqual((status, body["error"]["code"], body["id"]), (400, -32022, 7))
         self.assertEqual(body["error"]["data"]["requested"], "2099-01-01")
         self.assertIn(VERSION, body["error"]["data"]["supported"])
+
+    def test_a_modern_request_without_its_version_header(self):
+        status, body = self.client.rpc(request(12, "tools/list"), {"MCP-Protocol-Version": None})
+        self.assertEqual((status, body["error"]["code"], body["id"]), (400, -32020, 12))
 
     def test_unknown_and_removed_methods_are_404(self):
         for method in ["no/such", "initialize", "ping", "logging/setLevel", "subscriptions/listen"]:
