@@ -62,6 +62,10 @@ class Session:
             headers.update({"MCP-Protocol-Version": MODERN, "Mcp-Method": message["method"]})
             if message["method"] == "tools/call":
                 headers["Mcp-Name"] = message["params"]["name"]
+                # aws_call's x-mcp-header parameters, mirrored as a 2026-07-28 client does.
+                for key in ("service", "action", "region"):
+                    if key in message["params"]["arguments"]:
+                        headers["Mcp-Param-" + key.capitalize()] = message["params"]["arguments"][key]
             message["params"]["_meta"] = META
         elif self.sid:
             headers["MCP-Session-Id"] = self.sid

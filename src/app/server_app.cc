@@ -11,6 +11,7 @@
 #include "mcp/server.h"
 #include "tools/aws_call_tool.h"
 #include "tools/aws_describe_tool.h"
+#include "tools/header_params.h"
 #include "tools/inventory_tools.h"
 #include "tools/logs_tool.h"
 #include "tools/metrics_tool.h"
@@ -49,8 +50,11 @@ class App {
     tools_.push_back(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
     tools_.push_back(
         tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project), all_regions, cap));
+    for (auto& tool : tools_) tools::MarkHeaderParams(tool);
     prompts_ = tools::MakeWorkflowPrompts(options.project);
   }
+
+  const std::vector<mcp::Tool>& tools() const { return tools_; }
 
   // A protocol layer serving this app's tools, resources and prompts.
   std::unique_ptr<mcp::McpServer> MakeServer() {
@@ -132,6 +136,7 @@ int RunHttpServer(const AppOptions& options) {
   http.allowed_hosts = options.allowed_hosts;
   http.legacy_versions = mcp::LegacyVersions();
   http.modern_versions = mcp::ModernVersions();
+  for (const auto& tool : app.tools()) http.mirrored_params[tool.name] = transport::FindMirroredParams(tool.input_schema);
   // Stateless requests share one protocol layer and its pool of workers.
   std::unique_ptr<mcp::McpServer> stateless = app.MakeServer();
   std::signal(SIGINT, OnSignal);

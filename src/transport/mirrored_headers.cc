@@ -1,5 +1,7 @@
 #include "transport/mirrored_headers.h"
 
+#include <cstdlib>
+
 #include "aws/crypto.h"
 #include "aws/uri.h"
 #include "transport/streamable_http.h"
@@ -29,10 +31,86 @@ std::optional<std::string> DecodeHeaderValue(const std::string& value) {
   if (value.size() < kOpen.size() + kClose.size() || !value.starts_with(kOpen) || !value.ends_with(kClose)) {
     return value;
   }
-  return aws::Base64Decode(std::string_view(value).substr(kOpen.size(), value.size() - kOpen.size() - kClose.size()));
+  const std::string_view inner = std::string_view(value).substr(kOpen.size(), value.size() - kOpen.size() - kClose.size());
+  if (inner.size() % 4 != 0) return std::nullopt;  // unpadded: not what a client sends
+  return aws::Base64Decode(inner);
 }
 
-std::optional<std::string> HeaderMismatch(const HttpRequest& request, const json& body) {
+namespace {
+
+void Collect(const json& schema, std::vector<std::string>& path, std::vector<MirroredParam>& out) {
+  if (!schema.is_object() || !schema.contains("properties") || !schema["properties"].is_object()) return;
+  for (const auto& [name, property] : schema["properties"].items()) {
+    path.push_back(name);
+    if (property.is_object() && property.contains("x-mcp-header") && property["x-mcp-header"].is_string()) {
+      out.push_back({path, property["x-mcp-header"].get<std::string>()});
+    }
+    Collect(property, path, out);
+    path.pop_back();
+  }
+}
+
+// The argument at `path`, or null.
+json ValueAt(const json& arguments, const std::vector<std::string>& path) {
+  const json* at = &arguments;
+  for (const auto& key : path) {
+    if (!at->is_object() || !at->contains(key)) return nullptr;
+    at = &(*at)[key];
+  }
+  return *at;
+}
+
+// The spec's string form of a mirrored value; nullopt for a type it does not mirror.
+std::optional<std::string> HeaderForm(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  return std::nullopt;
+}
+
+bool IsHeaderSafe(const std::string& value) {
+  for (unsigned char c : value) {
+    if (c != '\t' && (c < 0x20 || c > 0x7e)) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> ParamMismatch(const HttpRequest& request, const json& arguments,
+                                         const std::vector<MirroredParam>& params) {
+  for (const auto& p : params) {
+    const json value = ValueAt(arguments, p.path);
+    if (value.is_null()) continue;  // not given: no header expected
+    std::string lower = "mcp-param-" + p.header;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string header = "the Mcp-Param-" + p.header + " header";
+    if (!request.headers.contains(lower)) return header + " is required when the argument is given";
+    const std::string raw = TrimOws(request.Header(lower));
+    if (!IsHeaderSafe(raw)) return header + " has characters a header value cannot carry";
+    auto sent = DecodeHeaderValue(raw);
+    if (!sent) return header + " is not valid base64";
+    if (value.is_number_integer()) {  // compared as numbers: "42.0" is 42
+      char* end = nullptr;
+      const double number = std::strtod(sent->c_str(), &end);
+      if (sent->empty() || *end != '\0' || number != value.get<double>()) return header + " does not match the argument";
+      continue;
+    }
+    auto expected = HeaderForm(value);
+    if (!expected) continue;  // a type no client mirrors
+    if (request.header_values_percent_decoded && raw == *sent && value.is_string()) *expected = aws::UriDecode(*expected);
+    if (*sent != *expected) return header + " does not match the argument";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<MirroredParam> FindMirroredParams(const json& input_schema) {
+  std::vector<MirroredParam> out;
+  std::vector<std::string> path;
+  Collect(input_schema, path, out);
+  return out;
+}
+
+std::optional<std::string> HeaderMismatch(const HttpRequest& request, const json& body, const MirroredParams& tools) {
   const std::string method = body.value("method", "");
   if (!request.headers.contains("mcp-method")) return "the Mcp-Method header is required";
   if (TrimOws(request.Header("mcp-method")) != method) return "the Mcp-Method header does not match the body's method";
@@ -47,6 +125,13 @@ std::optional<std::string> HeaderMismatch(const HttpRequest& request, const json
     if (request.header_values_percent_decoded && raw == *name) expected = aws::UriDecode(expected);
     if (*name != expected) {
       return std::string("the Mcp-Name header does not match the body's params.") + field;
+    }
+  }
+  if (method == "tools/call" && params.contains("name") && params["name"].is_string()) {
+    auto tool = tools.find(params["name"].get<std::string>());
+    if (tool != tools.end()) {
+      const json arguments = params.value("arguments", json::object());
+      if (auto why = ParamMismatch(request, arguments, tool->second)) return why;
     }
   }
   const json meta = params.value("_meta", json::object());

@@ -42,6 +42,7 @@
 
 #include "base/cancel.h"
 #include "base/env.h"
+#include "transport/mirrored_headers.h"
 #include "transport/session_transport.h"
 
 namespace awsmcp::transport {
@@ -89,6 +90,7 @@ struct StreamableHttpOptions {
   std::vector<std::string> allowed_origins;        // default none: only loopback origins
   std::vector<std::string> legacy_versions;        // MCP-Protocol-Version values served with sessions
   std::vector<std::string> modern_versions;        // MCP-Protocol-Version values served statelessly
+  MirroredParams mirrored_params;                  // per tool, its x-mcp-header parameters; default none
   Authorizer authorize;                             // default none: no authentication
   std::string resource_metadata_url;               // default "": not named in WWW-Authenticate
   nlohmann::json resource_metadata;                // default null: no /.well-known/oauth-protected-resource

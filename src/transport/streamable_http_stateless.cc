@@ -52,7 +52,7 @@ HttpReply StreamableHttp::PostStateless(const HttpRequest& request) {
     return r;
   }
   const json id = m["id"].is_string() || m["id"].is_number_integer() ? m["id"] : json();
-  if (auto mismatch = HeaderMismatch(request, m)) {
+  if (auto mismatch = HeaderMismatch(request, m, options_.mirrored_params)) {
     return RpcErrorReply(400, id, -32020, "Header mismatch: " + *mismatch);
   }
   const json params = m.contains("params") && m["params"].is_object() ? m["params"] : json::object();

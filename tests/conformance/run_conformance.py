@@ -35,7 +35,7 @@ SCENARIOS = {
     "2026-07-28": ["server-stateless", "tools-list", "resources-list", "prompts-list", "completion-complete",
                    "caching", "sep-2164-resource-not-found", "http-header-validation",
                    "dns-rebinding-protection", "server-sse-multiple-streams",
-                   "input-required-result-unsupported-methods"],
+                   "input-required-result-unsupported-methods", "http-custom-header-server-validation"],
 }
 NEEDS_FIXTURE = "Not testable: server does not list the diagnostic tool"
 

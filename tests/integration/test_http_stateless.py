@@ -40,6 +40,34 @@ def listen(proc):
 class Client:
     def __init__(self, port):
         self.port = port
+        self.mirrored = None  # tool -> [(path, header)], from tools/list as a client learns them
+
+    def learn_mirrored_params(self):
+        self.mirrored = {}
+        _, body = self.rpc(request(0, "tools/list"))
+        for tool in body["result"]["tools"]:
+            found = []
+
+            def walk(schema, path):
+                for name, prop in schema.get("properties", {}).items():
+                    if "x-mcp-header" in prop:
+                        found.append((path + [name], prop["x-mcp-header"]))
+                    walk(prop, path + [name])
+            walk(tool["inputSchema"], [])
+            self.mirrored[tool["name"]] = found
+
+    def mirror(self, params):
+        """The Mcp-Param-* headers a 2026-07-28 client sends for a tools/call."""
+        if self.mirrored is None:
+            self.learn_mirrored_params()
+        headers = {}
+        for path, header in self.mirrored.get(params.get("name"), []):
+            value = params.get("arguments", {})
+            for key in path:
+                value = value.get(key) if isinstance(value, dict) else None
+            if isinstance(value, str):
+                headers["Mcp-Param-" + header] = value
+        return headers
 
     def post(self, body, headers=None, method="POST", accept="application/json, text/event-stream"):
         """(status, headers, text). Headers mirror the body unless given; None drops one."""
@@ -51,6 +79,8 @@ class Client:
             name = params.get("name") if body["method"] in ("tools/call", "prompts/get") else params.get("uri")
             if name is not None:
                 h["Mcp-Name"] = name
+            if body["method"] == "tools/call":
+                h.update(self.mirror(params))
         h.update(headers or {})
         h = {k: v for k, v in h.items() if v is not None}
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -113,6 +143,25 @@ class StatelessHttpTest(unittest.TestCase):
         status, body = self.client.rpc(call, {"Mcp-Name": encoded, "mcp-method": " tools/call "})
         self.assertEqual(status, 200, body)
         self.assertIn("result", body)
+
+    def test_mirrored_tool_parameters(self):
+        schema = {t["name"]: t["inputSchema"] for t in self.client.rpc(request(13, "tools/list"))[1]["result"]["tools"]}
+        self.assertEqual(schema["aws_call"]["properties"]["region"]["x-mcp-header"], "Region")
+        self.assertEqual(schema["aws_call"]["properties"]["service"]["x-mcp-header"], "Service")
+        call = request(14, "tools/call", {"name": "aws_call", "arguments": {
+            "service": "sts", "action": "GetCallerIdentity", "region": "us-east-1"}})
+        cases = [({"Mcp-Param-Region": None}, "missing"), ({"Mcp-Param-Region": "eu-west-1"}, "other region"),
+                 ({"Mcp-Param-Service": "iam"}, "other service"),
+                 ({"Mcp-Param-Region": "=?base64?dXMtZWFzdC0x?="[:-3] + "?="}, "truncated base64")]
+        for headers, why in cases:
+            with self.subTest(why):
+                status, body = self.client.rpc(call, headers)
+                self.assertEqual((status, body["error"]["code"]), (400, -32020))
+        encoded = "=?base64?" + base64.b64encode(b"us-east-1").decode() + "?="
+        status, body = self.client.rpc(call, {"Mcp-Param-Region": encoded})
+        self.assertEqual(status, 200, body)
+        account = module_moto().client("sts").get_caller_identity()["Account"]
+        self.assertEqual(body["result"]["structuredContent"]["Account"], account)
 
     def test_meta_and_version_errors(self):
         status, body = self.client.rpc(request(4, "tools/list", meta=None))
@@ -215,7 +264,7 @@ class CancellationTest(unittest.TestCase):
             conn.request("POST", "/mcp", body=json.dumps(call), headers={
                 "Content-Type": "application/json", "Accept": "application/json, text/event-stream",
                 "Authorization": "Bearer " + TOKEN, "MCP-Protocol-Version": VERSION, "Mcp-Method": "tools/call",
-                "Mcp-Name": "aws_call"})
+                "Mcp-Name": "aws_call", "Mcp-Param-Service": "sts", "Mcp-Param-Action": "GetCallerIdentity"})
             resp = conn.getresponse()
             self.assertEqual(resp.getheader("Content-Type"), "text/event-stream")
             time.sleep(1)

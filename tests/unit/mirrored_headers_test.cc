@@ -66,5 +66,37 @@ TEST(MirroredHeaders, AHeaderTheLibraryPercentDecodedMatchesTheBodyDecodedTheSam
   EXPECT_NE(HeaderMismatch(sent, read), std::nullopt);
 }
 
+TEST(MirroredHeaders, FindsAnnotatedParametersReachableThroughPropertiesOnly) {
+  json schema = json::parse(R"({"type": "object", "properties": {
+      "region": {"type": "string", "x-mcp-header": "Region"},
+      "target": {"type": "object", "properties": {"id": {"type": "string", "x-mcp-header": "Target"}}},
+      "list": {"type": "array", "items": {"type": "object", "properties": {}}}}})");
+  auto found = FindMirroredParams(schema);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].path, (std::vector<std::string>{"region"}));
+  EXPECT_EQ(found[0].header, "Region");
+  EXPECT_EQ(found[1].path, (std::vector<std::string>{"target", "id"}));
+}
+
+TEST(MirroredHeaders, ToolArgumentsMustMatchTheirParamHeaders) {
+  MirroredParams tools = {{"get", {{{"region"}, "Region"}, {{"n"}, "N"}}}};
+  json call = Call("get");
+  call["params"]["arguments"] = {{"region", "us-west1"}, {"n", 42}};
+  auto with = [&](std::map<std::string, std::string> extra) {
+    HttpRequest r = Post({{"mcp-method", "tools/call"}, {"mcp-name", "get"}});
+    for (auto& [k, v] : extra) r.headers[k] = v;
+    return HeaderMismatch(r, call, tools);
+  };
+  EXPECT_EQ(with({{"mcp-param-region", "us-west1"}, {"mcp-param-n", "42.0"}}), std::nullopt);  // numbers as numbers
+  EXPECT_EQ(with({{"mcp-param-region", "=?base64?dXMtd2VzdDE=?="}, {"mcp-param-n", "42"}}), std::nullopt);
+  EXPECT_NE(with({{"mcp-param-n", "42"}}), std::nullopt);                                     // Region missing
+  EXPECT_NE(with({{"mcp-param-region", "us-east1"}, {"mcp-param-n", "42"}}), std::nullopt);   // differs
+  EXPECT_NE(with({{"mcp-param-region", "us-west1"}, {"mcp-param-n", "43"}}), std::nullopt);
+  EXPECT_NE(with({{"mcp-param-region", "us-west1\n"}, {"mcp-param-n", "42"}}), std::nullopt); // not a header value
+  EXPECT_NE(with({{"mcp-param-region", "=?base64?SGVsbG8?="}, {"mcp-param-n", "42"}}), std::nullopt);  // unpadded
+  call["params"]["arguments"] = {{"n", 42}};
+  EXPECT_EQ(with({{"mcp-param-n", "42"}}), std::nullopt);  // an argument not given needs no header
+}
+
 }  // namespace
 }  // namespace awsmcp::transport
