@@ -17,6 +17,7 @@ awsmcp::transport::StreamableHttp& Handler() {
     o.allowed_hosts = {"127.0.0.1:8080"};
     o.legacy_versions = awsmcp::mcp::LegacyVersions();
     o.modern_versions = awsmcp::mcp::ModernVersions();
+    o.mirrored_params = {{"t", {{{"region"}, "Region"}, {{"a", "n"}, "N"}}}};  // Mcp-Param-* checks
     o.max_sessions = 8;
     o.request_timeout = std::chrono::seconds(2);
     static auto* stateless = new awsmcp::mcp::McpServer({});
