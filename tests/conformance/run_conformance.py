@@ -5,8 +5,9 @@ package) against aws-mcp's Streamable HTTP transport, for one protocol era:
 
     python3 run_conformance.py [--era 2025-11-25|2026-07-28] [path/to/aws-mcp]
 
-2025-11-25 runs suite 0.1.16; 2026-07-28 runs the 0.2.0 prerelease at that
-revision's stateless wire. Every scenario that does not need the suite's own
+2025-11-25 runs suite 0.1.16 (and the 0.2.0 prerelease at the 2025-11-25 wire
+for server-session-lifecycle, which 0.1.16 lacks); 2026-07-28 runs the 0.2.0
+prerelease at that revision's stateless wire. Every scenario that does not need the suite's own
 fixture tools, resources or prompts is run, and every check must pass. The one
 exception is a check the suite itself reports as "Not testable: server does not
 list the diagnostic tool ..." (a few checks inside server-stateless call
@@ -27,15 +28,18 @@ SUITES = {
     "2025-11-25": os.path.join(HERE, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js"),
     "2026-07-28": os.path.join(HERE, "node_modules", "conformance-next", "dist", "index.js"),
 }
-# Per era, the scenarios that apply to a server without the suite's fixtures.
+# Per era, the scenarios that apply to a server without the suite's fixtures,
+# each with the suite that runs it: the era's own, or (for a 2025-11-25
+# scenario 0.1.16 does not have) the newer suite at the 2025-11-25 wire.
 SCENARIOS = {
-    "2025-11-25": ["server-initialize", "ping", "logging-set-level", "tools-list", "resources-list",
-                   "prompts-list", "completion-complete", "dns-rebinding-protection",
-                   "server-sse-multiple-streams", "server-sse-polling"],
-    "2026-07-28": ["server-stateless", "tools-list", "resources-list", "prompts-list", "completion-complete",
-                   "caching", "sep-2164-resource-not-found", "http-header-validation",
-                   "dns-rebinding-protection", "server-sse-multiple-streams",
-                   "input-required-result-unsupported-methods", "http-custom-header-server-validation"],
+    "2025-11-25": [("2025-11-25", s) for s in [
+        "server-initialize", "ping", "logging-set-level", "tools-list", "resources-list", "prompts-list",
+        "completion-complete", "dns-rebinding-protection", "server-sse-multiple-streams", "server-sse-polling"]]
+    + [("2026-07-28", "server-session-lifecycle")],
+    "2026-07-28": [("2026-07-28", s) for s in [
+        "server-stateless", "tools-list", "resources-list", "prompts-list", "completion-complete", "caching",
+        "sep-2164-resource-not-found", "http-header-validation", "http-custom-header-server-validation",
+        "dns-rebinding-protection", "server-sse-multiple-streams", "input-required-result-unsupported-methods"]],
 }
 NEEDS_FIXTURE = "Not testable: server does not list the diagnostic tool"
 
@@ -52,10 +56,10 @@ def judge(checks):
     return failed, fixture, warned
 
 
-def run_scenario(era, url, scenario):
+def run_scenario(era, suite, url, scenario):
     out = tempfile.mkdtemp(prefix="conformance-")
-    args = [NODE, SUITES[era], "server", "--url", url, "--scenario", scenario, "-o", out]
-    if era != "2025-11-25":
+    args = [NODE, SUITES[suite], "server", "--url", url, "--scenario", scenario, "-o", out]
+    if suite != "2025-11-25":  # the 0.2.0 suite: say which wire
         args += ["--spec-version", era]
     run = subprocess.run(args, capture_output=True, text=True, timeout=180)
     files = glob.glob(os.path.join(out, "*", "checks.json"))
@@ -86,8 +90,8 @@ def main():
         if not match:
             print("server did not start: " + line)
             return 1
-        for scenario in SCENARIOS[opts.era]:
-            checks, log = run_scenario(opts.era, match.group(1), scenario)
+        for suite, scenario in SCENARIOS[opts.era]:
+            checks, log = run_scenario(opts.era, suite, match.group(1), scenario)
             if checks is None:
                 print("%-44s FAIL  no results\n%s" % (scenario, log))
                 failed.append(scenario)
