@@ -130,6 +130,14 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
     r.headers.emplace_back("Cache-Control", "max-age=3600");
     return r;
   }
+  if (request.method == "GET" && !options_.health_path.empty() && request.path == options_.health_path) {
+    // For a load balancer's health check, which sends the task's own address
+    // as Host and no token: it reveals nothing and does nothing.
+    HttpReply r;
+    r.body = R"({"status":"ok"})";
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
   if (auto refused = Refuse(request)) return *refused;
   const std::string version = request.Header("mcp-protocol-version");
   const bool modern = IsIn(options_.modern_versions, version);

@@ -24,7 +24,9 @@
 // allowed one (else 403); with an authorizer set, a request it refuses is 401
 // (no or a bad token) or 403 (insufficient scope) with WWW-Authenticate naming
 // the resource metadata. GET /.well-known/oauth-protected-resource serves that
-// metadata (RFC 9728) without authentication.
+// metadata (RFC 9728) without authentication, and GET /health answers 200
+// for a load balancer's health check (no Host, Origin or token check: it
+// carries no data).
 #pragma once
 
 #include <atomic>
@@ -86,6 +88,7 @@ using Authorizer = std::function<AuthVerdict(const std::string& bearer_token)>;
 
 struct StreamableHttpOptions {
   std::string endpoint = "/mcp";                   // default "/mcp"
+  std::string health_path = "/health";             // default "/health": GET is 200, unauthenticated; "" = none
   std::vector<std::string> allowed_hosts;          // Host values accepted; default none (set by the listener)
   std::vector<std::string> allowed_origins;        // default none: only loopback origins
   std::vector<std::string> legacy_versions;        // MCP-Protocol-Version values served with sessions

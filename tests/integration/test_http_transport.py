@@ -43,14 +43,14 @@ class HttpTransportTest(unittest.TestCase):
         cls.proc.terminate()
         assert cls.proc.wait(timeout=20) == 0
 
-    def post(self, body, headers=None, method="POST", raw=False):
+    def post(self, body, headers=None, method="POST", raw=False, path="/mcp"):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         h = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream",
              "Authorization": "Bearer " + TOKEN}
         h.update(headers or {})
         h = {k: v for k, v in h.items() if v is not None}
         data = body if raw or body is None else json.dumps(body)
-        conn.request(method, "/mcp", body=data, headers=h)
+        conn.request(method, path, body=data, headers=h)
         resp = conn.getresponse()
         text = resp.read().decode()
         conn.close()
@@ -112,6 +112,14 @@ class HttpTransportTest(unittest.TestCase):
                 resp, _ = self.post(INIT, {"Authorization": auth})
                 self.assertEqual(resp.status, 401)
                 self.assertTrue(resp.getheader("WWW-Authenticate", "").startswith("Bearer"))
+
+    def test_health_check_needs_no_host_or_token(self):
+        # What an ALB sends: the task's own address as Host, no token.
+        resp, text = self.post(None, {"Host": "10.0.3.7:%d" % self.port, "Authorization": None}, method="GET",
+                               path="/health")
+        self.assertEqual((resp.status, json.loads(text)), (200, {"status": "ok"}))
+        resp, _ = self.post(None, {"Host": "10.0.3.7:%d" % self.port}, method="POST", path="/health")
+        self.assertEqual(resp.status, 404)  # only GET of that path is answered
 
     def test_get_and_other_methods(self):
         for method in ["GET", "PUT", "PATCH"]:
