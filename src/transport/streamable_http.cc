@@ -142,7 +142,8 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
   const std::string version = request.Header("mcp-protocol-version");
   const bool modern = IsIn(options_.modern_versions, version);
   if (!version.empty() && !modern && !IsIn(options_.legacy_versions, version)) {
-    json m = request.method == "POST" ? json::parse(request.body, nullptr, false) : json();
+    const bool readable = request.method == "POST" && request.body.size() <= options_.max_body_bytes;
+    json m = readable ? json::parse(request.body, nullptr, false) : json();
     json id = m.is_object() && m.contains("id") && (m["id"].is_string() || m["id"].is_number_integer()) ? m["id"]
                                                                                                        : json();
     return UnsupportedVersionReply(id, version, options_);
