@@ -166,10 +166,6 @@ void McpServer::HandleDiscover(const Message&, RequestContext& ctx) {
 void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
   std::string requested = m.params.value("protocolVersion", "");
   std::string chosen = IsLegacyVersion(requested) ? requested : LegacyVersions().front();
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    protocol_version_ = chosen;
-  }
   json result = {{"protocolVersion", chosen},
                  {"capabilities", Capabilities()},
                  {"serverInfo", {{"name", options_.name}, {"title", options_.title}, {"version", options_.version}}}};

@@ -8,7 +8,7 @@
 //
 // Eras: every method is a Handler in one of two dispatch tables. The legacy
 // table has initialize, ping and logging/setLevel, and keeps per-connection
-// state (negotiated version, log level). The modern table has server/discover
+// state (the log level). The modern table has server/discover
 // and reads everything from each request's _meta; its results carry
 // resultType, the server's identity and, for lists and reads, caching hints.
 // Per-request state (id, _meta, where the answer goes, cancel token) lives in
@@ -141,8 +141,7 @@ class McpServer {
   std::map<std::string, Handler> modern_handlers_;
   std::atomic<unsigned long long> stateless_serial_{0};
 
-  // Session state.
-  std::string protocol_version_;                         // GUARDED_BY(mu_)
+  // Legacy-era connection state.
   std::atomic<int> log_level_{static_cast<int>(LogLevel::kInfo)};
 
   std::mutex mu_;
