@@ -1,11 +1,14 @@
 #include "transport/streamable_http.h"
-#include "transport/streamable_http_internal.h"
 
 #include <openssl/rand.h>
 
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
+
+#include "mcp/eras.h"
+#include "mcp/jsonrpc.h"
+#include "transport/streamable_http_internal.h"
 
 namespace awsmcp::transport {
 namespace {
@@ -44,19 +47,8 @@ std::string SseEvent(const std::string& message) { return "event: message\ndata:
 HttpReply RpcErrorReply(int status, const json& id, int code, const std::string& message, const json& data) {
   HttpReply r;
   r.status = status;
-  json error = {{"code", code}, {"message", message}};
-  if (!data.is_null()) error["data"] = data;
-  r.body = json{{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}}.dump(-1, ' ', false,
-                                                                               json::error_handler_t::replace);
+  r.body = mcp::MakeError(id, code, message, data);
   return r;
-}
-
-HttpReply UnsupportedVersionReply(const json& id, const std::string& requested,
-                                  const StreamableHttpOptions& options) {
-  json supported = options.modern_versions;
-  for (const auto& v : options.legacy_versions) supported.push_back(v);
-  return RpcErrorReply(400, id, -32022, "Unsupported protocol version",
-                       {{"supported", std::move(supported)}, {"requested", requested.substr(0, 100)}});
 }
 
 std::string HttpRequest::Header(const std::string& lower_name) const {
@@ -146,7 +138,8 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
     json m = readable ? json::parse(request.body, nullptr, false) : json();
     json id = m.is_object() && m.contains("id") && (m["id"].is_string() || m["id"].is_number_integer()) ? m["id"]
                                                                                                        : json();
-    return UnsupportedVersionReply(id, version, options_);
+    mcp::RpcError error = mcp::UnsupportedVersion(version);
+    return RpcErrorReply(400, id, error.code, error.message, error.data);
   }
   if (request.method == "POST") return modern ? PostStateless(request) : Post(request);
   if (request.method == "DELETE" && !modern) {
@@ -166,11 +159,7 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
 HttpReply StreamableHttp::Post(const HttpRequest& request) {
   if (request.body.size() > options_.max_body_bytes) return Status(413, "Payload Too Large");
   json m = json::parse(request.body, nullptr, false);
-  if (m.is_discarded()) {
-    HttpReply r = Status(400, "Parse error");
-    r.body = json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32700}, {"message", "Parse error"}}}}.dump();
-    return r;
-  }
+  if (m.is_discarded()) return RpcErrorReply(400, nullptr, -32700, "Parse error");
   if (!m.is_object()) return Status(400, "Invalid Request: one JSON-RPC message per POST");
   const std::string method = m.contains("method") && m["method"].is_string() ? m["method"].get<std::string>() : "";
   const bool is_request = !method.empty() && m.contains("id");

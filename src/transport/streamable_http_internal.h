@@ -14,9 +14,6 @@ namespace awsmcp::transport {
 // An HTTP reply whose body is one JSON-RPC error.
 HttpReply RpcErrorReply(int status, const nlohmann::json& id, int code, const std::string& message,
                         const nlohmann::json& data = nullptr);
-// 400 with UnsupportedProtocolVersionError (-32022) naming every version served.
-HttpReply UnsupportedVersionReply(const nlohmann::json& id, const std::string& requested,
-                                  const StreamableHttpOptions& options);
 // True when the answer to `method` is to be an SSE stream: the client accepts
 // one and the method can be long (it may report progress).
 bool WantsStream(const HttpRequest& request, const std::string& method);

@@ -1,4 +1,5 @@
 // StreamableHttp's modern era (2026-07-28): one POST, one request, no session.
+#include "mcp/eras.h"
 #include "transport/mirrored_headers.h"
 #include "transport/streamable_http.h"
 #include "transport/streamable_http_internal.h"
@@ -18,21 +19,6 @@ int StatusOf(const std::string& answer) {
   if (code == -32601) return 404;                                      // method not found
   if (code == -32020 || code == -32021 || code == -32022) return 400;  // header, capability, version
   return 200;
-}
-
-// Why a request's _meta cannot be served (the -32602 of a missing field), or "".
-std::string MetaProblem(const json& params) {
-  const json meta = params.value("_meta", json());
-  if (!meta.is_object()) return "_meta is required";
-  if (!meta.contains("io.modelcontextprotocol/protocolVersion") ||
-      !meta["io.modelcontextprotocol/protocolVersion"].is_string()) {
-    return "_meta.io.modelcontextprotocol/protocolVersion is required";
-  }
-  if (!meta.contains("io.modelcontextprotocol/clientCapabilities") ||
-      !meta["io.modelcontextprotocol/clientCapabilities"].is_object()) {
-    return "_meta.io.modelcontextprotocol/clientCapabilities is required";
-  }
-  return "";
 }
 
 }  // namespace
@@ -55,12 +41,10 @@ HttpReply StreamableHttp::PostStateless(const HttpRequest& request) {
   if (auto mismatch = HeaderMismatch(request, m, options_.mirrored_params)) {
     return RpcErrorReply(400, id, -32020, "Header mismatch: " + *mismatch);
   }
+  // Refused here rather than by the protocol layer, so that it is a 400: the
+  // header already matched the _meta version, so only a missing field is left.
   const json params = m.contains("params") && m["params"].is_object() ? m["params"] : json::object();
-  if (std::string problem = MetaProblem(params); !problem.empty()) {
-    return RpcErrorReply(400, id, -32602, "Invalid params: " + problem);
-  }
-  const std::string version = params["_meta"]["io.modelcontextprotocol/protocolVersion"];
-  if (!IsIn(options_.modern_versions, version)) return UnsupportedVersionReply(id, version, options_);
+  if (auto error = mcp::CheckModernMeta(params)) return RpcErrorReply(400, id, error->code, error->message, error->data);
 
   auto exchange = std::make_shared<Exchange>();
   CancelToken cancel;
