@@ -106,9 +106,12 @@ def cold_start(binary, runs=30):
                 break
         times.append(time.perf_counter() - t0)
         size = len(json.dumps(msg["result"], separators=(",", ":")).encode())
+        # What a model is shown: names, descriptions and input schemas (not output schemas).
+        model_facing = sum(len(json.dumps({k: t[k] for k in ("name", "description", "inputSchema")},
+                                          separators=(",", ":")).encode()) for t in msg["result"]["tools"])
         p.stdin.close()
         p.wait(timeout=5)
-    return times, size
+    return times, size, model_facing
 
 
 def raw_request(endpoint, body, target):
@@ -122,10 +125,12 @@ def raw_request(endpoint, body, target):
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "build", "aws-mcp")
     binary = os.path.abspath(binary)
-    times, size = cold_start(binary)
+    times, size, model_facing = cold_start(binary)
     rows = [("cold start to tools/list (median)", ms(statistics.median(times))),
             ("cold start to tools/list (p95)", ms(pct(times, 95))),
-            ("tools/list result size", f"{size} bytes")]
+            ("tools/list result size", f"{size} bytes"),
+            ("  of it names, descriptions, input schemas", f"{model_facing} bytes"),
+            ("binary size", f"{os.path.getsize(binary) / 1e6:.1f} MB")]
 
     with MotoServer() as moto:
         ecs = moto.client("ecs")
