@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 
-#include "mcp/jsonrpc.h"
+#include "jsonrpc/message.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  awsmcp::mcp::Message m = awsmcp::mcp::ParseMessage(std::string(reinterpret_cast<const char*>(data), size));
-  if (m.kind == awsmcp::mcp::Message::Kind::kInvalid && m.error_code == 0) __builtin_trap();  // an error needs a code
+  awsmcp::jsonrpc::Message m = awsmcp::jsonrpc::ParseMessage(std::string(reinterpret_cast<const char*>(data), size));
+  if (m.kind == awsmcp::jsonrpc::Message::Kind::kInvalid && m.error_code == 0) __builtin_trap();  // an error needs a code
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_depth.h"
 #include "tools/arguments.h"
 
 namespace awsmcp::app {
@@ -101,7 +102,7 @@ Status ApplyConfigFile(Env& env, const std::string& path, bool required, const s
     if (!required && text.error().code() == Code::kNotFound) return Status::Ok();
     return Status::InvalidArgument("config " + path + ": " + text.error().message());
   }
-  json doc = json::parse(*text, nullptr, false);
+  json doc = ParseJsonBounded(*text);
   if (doc.is_discarded()) return Status::InvalidArgument("config " + path + ": not valid JSON");
   if (!doc.is_object() || !doc.contains("project") || !doc["project"].is_object() ||
       !doc["project"].contains("aws")) {

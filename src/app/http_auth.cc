@@ -4,6 +4,7 @@
 
 #include <mutex>
 
+#include "base/json_depth.h"
 #include "auth/jwt.h"
 #include "base/log.h"
 
@@ -32,7 +33,7 @@ Result<std::string> DiscoverJwks(aws::HttpClient& http, std::string issuer) {
   for (const char* path : {"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"}) {
     auto body = Get(http, issuer + path);
     if (!body) continue;
-    json doc = json::parse(*body, nullptr, false);
+    json doc = ParseJsonBounded(*body);
     if (doc.is_object() && doc.contains("jwks_uri") && doc["jwks_uri"].is_string()) return doc["jwks_uri"].get<std::string>();
   }
   return Fail(Status::Unavailable("the issuer " + issuer + " publishes no jwks_uri in its metadata; give --oauth-jwks-url"));

@@ -136,6 +136,7 @@ int RunHttpServer(const AppOptions& options) {
   http.allowed_hosts = options.allowed_hosts;
   http.legacy_versions = mcp::LegacyVersions();
   http.modern_versions = mcp::ModernVersions();
+  http.check_modern_meta = mcp::CheckModernMeta;
   for (const auto& tool : app.tools()) http.mirrored_params[tool.name] = transport::FindMirroredParams(tool.input_schema);
   // Stateless requests share one protocol layer and its pool of workers.
   std::unique_ptr<mcp::McpServer> stateless = app.MakeServer();

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 
-#include "aws/crypto.h"
+#include "base/json_depth.h"
+#include "base/base64.h"
+
 
 namespace awsmcp::auth {
 namespace {
@@ -25,7 +27,7 @@ std::optional<std::string> Base64UrlDecode(std::string_view text) {
     else if (c == '+' || c == '/' || c == '=') return std::nullopt;  // not base64url
   }
   while (s.size() % 4 != 0) s += '=';
-  return aws::Base64Decode(s);
+  return Base64Decode(s);
 }
 
 std::shared_ptr<void> Own(EVP_PKEY* key) {
@@ -114,7 +116,7 @@ Status Refuse(const std::string& why) { return Status::Unauthenticated("invalid 
 }  // namespace
 
 Result<std::vector<Jwk>> ParseJwks(const std::string& jwks_json) {
-  json doc = json::parse(jwks_json, nullptr, false);
+  json doc = ParseJsonBounded(jwks_json);
   if (!doc.is_object() || !doc.contains("keys") || !doc["keys"].is_array()) {
     return Fail(Status::InvalidArgument("not a JWKS document (no keys list)"));
   }
@@ -152,8 +154,8 @@ Result<JwtClaims> VerifyJwt(const std::string& token, const std::vector<Jwk>& ke
   auto payload_raw = Base64UrlDecode(std::string_view(token).substr(dot1 + 1, dot2 - dot1 - 1));
   auto signature = Base64UrlDecode(std::string_view(token).substr(dot2 + 1));
   if (!header_raw || !payload_raw || !signature) return Fail(Refuse("not base64url"));
-  json header = json::parse(*header_raw, nullptr, false);
-  json payload = json::parse(*payload_raw, nullptr, false);
+  json header = ParseJsonBounded(*header_raw);
+  json payload = ParseJsonBounded(*payload_raw);
   if (!header.is_object() || !payload.is_object()) return Fail(Refuse("header or payload is not a JSON object"));
   const std::string alg = header.value("alg", "");
   if (alg != "RS256" && alg != "ES256") return Fail(Refuse("algorithm must be RS256 or ES256"));

@@ -1,12 +1,13 @@
 #include "aws/credentials_json.h"
 
+#include "base/json_depth.h"
 #include "models/timestamp.h"
 
 namespace awsmcp::aws {
 
 Result<Credentials> ParseCredentialsJson(const std::string& text, const std::string& source,
                                          const CredentialsJsonKeys& keys) {
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  nlohmann::json doc = ParseJsonBounded(text);
   if (!doc.is_object()) return Fail(Status::Unauthenticated(source + " did not return a JSON object"));
   auto str = [&](const char* key) -> std::string {
     auto it = doc.find(key);

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/json_depth.h"
 #include "aws/credentials_json.h"
 
 extern char** environ;
@@ -64,7 +65,7 @@ Result<Credentials> RunCredentialProcess(const std::string& command, const std::
     return Fail(Status::Unauthenticated(who + " failed (exit status " +
                                         std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")"));
   }
-  nlohmann::json doc = nlohmann::json::parse(output, nullptr, false);
+  nlohmann::json doc = ParseJsonBounded(output);
   if (doc.is_object() && doc.value("Version", 0) != 1) {
     return Fail(Status::Unauthenticated(who + " printed an unsupported Version (expected 1)"));
   }

@@ -2,6 +2,8 @@
 
 #include <openssl/sha.h>
 
+#include "base/json_depth.h"
+#include "base/percent_encoding.h"
 #include "aws/client.h"
 #include "aws/credentials_json.h"
 #include "aws/credentials_process.h"
@@ -166,7 +168,7 @@ Result<Credentials> Sso(const CredentialDeps& deps, const SharedConfig& cfg) {
   std::string path = deps.env->HomeDir() + "/.aws/sso/cache/" + SsoCacheFileName(cache_key);
   auto text = deps.env->ReadFile(path, 256 * 1024);
   if (!text) return Fail(Status::Unauthenticated("no SSO login found for profile '" + profile + "': " + login));
-  json cache = json::parse(*text, nullptr, false);
+  json cache = ParseJsonBounded(*text);
   std::string token = cache.is_object() ? cache.value("accessToken", "") : "";
   auto expires = models::ParseTimestampJson(cache.is_object() ? cache.value("expiresAt", json()) : json());
   if (token.empty() || !expires) {
@@ -193,7 +195,7 @@ Result<Credentials> Sso(const CredentialDeps& deps, const SharedConfig& cfg) {
   if (r->status != 200 || r->body.size() > 64 * 1024) {
     return Fail(Status::Unauthenticated("the SSO portal answered HTTP " + std::to_string(r->status)));
   }
-  json doc = json::parse(r->body, nullptr, false);
+  json doc = ParseJsonBounded(r->body);
   if (!doc.is_object() || !doc.contains("roleCredentials")) {
     return Fail(Status::Unauthenticated("the SSO portal answered without roleCredentials"));
   }

@@ -1,5 +1,6 @@
 #include "aws/credentials_remote.h"
 
+#include "base/percent_encoding.h"
 #include "aws/credentials_json.h"
 #include "aws/uri.h"
 

@@ -1,10 +1,10 @@
-// Small hashing and encoding helpers over OpenSSL's libcrypto, for signing,
+// Small hashing helpers over OpenSSL's libcrypto, for signing,
 // cache keys and blobs.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
+
 
 namespace awsmcp::aws {
 
@@ -16,9 +16,5 @@ std::string Sha256Hex(std::string_view data);
 std::string HmacSha256(std::string_view key, std::string_view data);
 // Lowercase hex of raw bytes.
 std::string HexEncode(std::string_view bytes);
-// Standard base64 (RFC 4648, with padding).
-std::string Base64Encode(std::string_view bytes);
-// Decodes standard base64 (padding optional); nullopt on any invalid character.
-std::optional<std::string> Base64Decode(std::string_view text);
 
 }  // namespace awsmcp::aws

@@ -1,5 +1,7 @@
 #include "aws/json_protocol.h"
 
+#include "base/json_depth.h"
+#include "base/base64.h"
 #include "aws/crypto.h"
 #include "models/timestamp.h"
 
@@ -132,7 +134,7 @@ Result<json> JsonProtocol::ParseOutput(const ServiceModel& model, const models::
                                        const HttpResponse& response) const {
   if (op.output_shape.empty()) return json::object();
   if (response.body.empty()) return json::object();
-  json body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  json body = ParseJsonBounded(response.body);
   if (body.is_discarded()) return Fail(Status::InvalidArgument("AWS answered with a body that is not JSON"));
   return ShapeJsonOutput(model, op.output_shape, body);
 }
@@ -141,7 +143,7 @@ AwsError JsonProtocol::ParseError(const HttpResponse& response) const {
   AwsError err;
   err.http_status = response.status;
   err.request_id = response.Header("x-amzn-requestid");
-  json body = json::parse(response.body, nullptr, false);
+  json body = ParseJsonBounded(response.body);
   std::string code = response.Header("x-amzn-errortype");
   if (body.is_object()) {
     for (const char* key : {"__type", "code", "Code"}) {

@@ -1,5 +1,7 @@
 #include "aws/paginator.h"
 
+#include "base/json_depth.h"
+#include "base/base64.h"
 #include "aws/crypto.h"
 
 namespace awsmcp::aws {
@@ -31,7 +33,7 @@ std::expected<std::pair<Token, size_t>, CallError> DecodeToken(const std::string
   if (text.size() > 64 * 1024) return bad();
   auto raw = Base64Decode(text);
   if (!raw) return bad();
-  json doc = json::parse(*raw, nullptr, false);
+  json doc = ParseJsonBounded(*raw);
   if (!doc.is_object()) return bad();
   Token token;
   size_t skip = 0;

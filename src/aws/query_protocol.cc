@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/json_depth.h"
+#include "base/base64.h"
+#include "base/percent_encoding.h"
 #include "aws/crypto.h"
 #include "aws/uri.h"
 #include "models/timestamp.h"
@@ -173,7 +176,7 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
   if (shape_name == "policyDocumentType") {
     // IAM sends policy documents URL-encoded; the SDKs (botocore's
     // json_decode_policies) hand them to users as JSON, and so do we.
-    json doc = json::parse(UriDecode(text), nullptr, false);
+    json doc = ParseJsonBounded(UriDecode(text));
     if (doc.is_object()) return doc;
   }
   if (type == "boolean") return text == "true";

@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "base/percent_encoding.h"
 #include "aws/crypto.h"
 #include "aws/uri.h"
 

@@ -1,5 +1,4 @@
-// URLs as the AWS signer sees them, and AWS-style percent-encoding
-// (RFC 3986 unreserved characters A-Z a-z 0-9 - _ . ~ stay; all else is %XX).
+// URLs as the AWS signer sees them.
 #pragma once
 
 #include <string>
@@ -22,9 +21,5 @@ struct Url {
 // Parses an absolute http(s) URL. InvalidArgument for anything else.
 Result<Url> ParseUrl(std::string_view url);
 
-// Percent-encodes every byte except unreserved ones; '/' too unless keep_slash.
-std::string UriEncode(std::string_view text, bool keep_slash = false);
-// Decodes %XX; '+' as space when form is true. Invalid escapes are kept as is.
-std::string UriDecode(std::string_view text, bool form = false);
 
 }  // namespace awsmcp::aws

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "mcp/jsonrpc.h"
+#include "jsonrpc/message.h"
 
 namespace awsmcp::mcp {
 
@@ -42,24 +42,23 @@ bool AsksForModernEra(const std::string& method, const json& params) {
 }
 
 RpcError UnsupportedVersion(const std::string& requested) {
-  return {rpc::kUnsupportedProtocolVersion, "Unsupported protocol version",
-          {{"supported", AllVersions()}, {"requested", requested.substr(0, 100)}}};
+  return jsonrpc::UnsupportedVersion(requested, AllVersions());
 }
 
 std::optional<RpcError> CheckModernMeta(const json& params) {
   auto meta = params.find("_meta");
   if (meta == params.end() || !meta->is_object()) {
-    return RpcError{rpc::kInvalidParams, std::string("Invalid params: _meta with ") + kMetaProtocolVersion +
+    return RpcError{jsonrpc::kInvalidParams, std::string("Invalid params: _meta with ") + kMetaProtocolVersion +
                                              " and " + kMetaClientCapabilities + " is required"};
   }
   auto version = meta->find(kMetaProtocolVersion);
   if (version == meta->end() || !version->is_string()) {
-    return RpcError{rpc::kInvalidParams, std::string("Invalid params: _meta.") + kMetaProtocolVersion +
+    return RpcError{jsonrpc::kInvalidParams, std::string("Invalid params: _meta.") + kMetaProtocolVersion +
                                              " must be a string"};
   }
   auto capabilities = meta->find(kMetaClientCapabilities);
   if (capabilities == meta->end() || !capabilities->is_object()) {
-    return RpcError{rpc::kInvalidParams, std::string("Invalid params: _meta.") + kMetaClientCapabilities +
+    return RpcError{jsonrpc::kInvalidParams, std::string("Invalid params: _meta.") + kMetaClientCapabilities +
                                              " must be an object"};
   }
   if (!IsModernVersion(version->get<std::string>())) return UnsupportedVersion(version->get<std::string>());

@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jsonrpc/message.h"
+
 namespace awsmcp::mcp {
 
 // The reserved _meta keys of the modern era.
@@ -37,12 +39,7 @@ bool IsLegacyVersion(std::string_view version);
 // version, or it is server/discover (which exists only there).
 bool AsksForModernEra(const std::string& method, const nlohmann::json& params);
 
-// A JSON-RPC error to answer with.
-struct RpcError {
-  int code;
-  std::string message;
-  nlohmann::json data = nullptr;
-};
+using jsonrpc::RpcError;
 
 // UnsupportedProtocolVersionError (-32022) for `requested`, listing AllVersions().
 RpcError UnsupportedVersion(const std::string& requested);

@@ -6,6 +6,11 @@
 
 namespace awsmcp::mcp {
 
+using jsonrpc::MakeError;
+using jsonrpc::MakeNotification;
+using jsonrpc::MakeResult;
+using jsonrpc::ParseMessage;
+
 McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
   // Methods both eras share.
   for (auto* table : {&legacy_handlers_, &modern_handlers_}) {
@@ -65,7 +70,7 @@ Status McpServer::Serve(transport::Transport& transport) {
     if (!text) {
       if (text.error().code() == Code::kResourceExhausted) {
         Log(LogLevel::kWarning, "mcp", text.error().message());
-        (void)transport.Write(MakeError(nullptr, rpc::kInvalidRequest, "Invalid Request: " + text.error().message()));
+        (void)transport.Write(MakeError(nullptr, jsonrpc::kInvalidRequest, "Invalid Request: " + text.error().message()));
         continue;
       }
       if (text.error().code() != Code::kNotFound && text.error().code() != Code::kCancelled) result = text.error();
@@ -119,7 +124,7 @@ void McpServer::Dispatch(const Message& m, Sink out, CancelToken cancel, bool mo
   const auto& table = ctx.modern ? modern_handlers_ : legacy_handlers_;
   auto it = table.find(m.method);
   if (it == table.end()) {
-    ReplyError(ctx, rpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
+    ReplyError(ctx, jsonrpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
     return;
   }
   it->second(m, ctx);
@@ -188,7 +193,7 @@ void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
   LogLevel level;
   if (!m.params.contains("level") || !m.params["level"].is_string() ||
       !ParseLogLevel(m.params["level"].get<std::string>(), &level)) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
                                             "error, critical, alert, emergency");
     return;
   }
@@ -205,19 +210,19 @@ void McpServer::HandleCancelled(const Message& m) {
 
 void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("name") || !m.params["name"].is_string()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: name must be a string");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: name must be a string");
     return;
   }
   const std::string name = m.params["name"].get<std::string>();
   auto it = tool_index_.find(name);
   if (it == tool_index_.end()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
     return;
   }
   json arguments = m.params.value("arguments", json::object());
   if (arguments.is_null()) arguments = json::object();
   if (!arguments.is_object()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: arguments must be an object");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: arguments must be an object");
     return;
   }
   const Tool& tool = tools_[it->second];
@@ -231,11 +236,11 @@ void McpServer::Submit(RequestContext ctx, Work work) {
     std::lock_guard<std::mutex> lock(mu_);
     const std::string& key = ctx.key;
     if (live_calls_ >= options_.max_queued_calls) {
-      ReplyError(ctx, rpc::kInternalError, "server busy: too many calls in flight");
+      ReplyError(ctx, jsonrpc::kInternalError, "server busy: too many calls in flight");
       return;
     }
     if (in_flight_.count(key)) {
-      ReplyError(ctx, rpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
+      ReplyError(ctx, jsonrpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
       return;
     }
     in_flight_[key] = ctx.cancel;

@@ -28,13 +28,15 @@
 #include <vector>
 
 #include "mcp/eras.h"
-#include "mcp/jsonrpc.h"
+#include "jsonrpc/message.h"
 #include "mcp/prompt.h"
 #include "mcp/resource.h"
 #include "mcp/tool.h"
 #include "transport/transport.h"
 
 namespace awsmcp::mcp {
+
+using jsonrpc::Message;
 
 struct ServerOptions {
   std::string name = "aws-mcp";     // serverInfo.name

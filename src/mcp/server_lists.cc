@@ -55,7 +55,7 @@ bool McpServer::Page(const Message& m, RequestContext& ctx, const char* key, jso
   if (m.params.contains("cursor") && !m.params["cursor"].is_null()) {
     if (!m.params["cursor"].is_string() || !ParseCursor(m.params["cursor"].get<std::string>(), &offset) ||
         offset >= items.size()) {
-      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: unknown cursor");
+      ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: unknown cursor");
       return false;
     }
   }
@@ -93,16 +93,16 @@ void McpServer::HandleTemplatesList(const Message& m, RequestContext& ctx) {
 
 void McpServer::HandleResourcesRead(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("uri") || !m.params["uri"].is_string()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: uri must be a string");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: uri must be a string");
     return;
   }
   std::string uri = m.params["uri"].get<std::string>();
   if (uri.size() > 2048) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: uri longer than 2048 bytes");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: uri longer than 2048 bytes");
     return;
   }
   // The modern era answers an unknown resource with -32602, the legacy one with -32002.
-  const int not_found = ctx.modern ? rpc::kInvalidParams : rpc::kResourceNotFound;
+  const int not_found = ctx.modern ? jsonrpc::kInvalidParams : jsonrpc::kResourceNotFound;
   if (!resources_) {
     ReplyError(ctx, not_found, "Resource not found", {{"uri", uri}});
     return;
@@ -114,7 +114,7 @@ void McpServer::HandleResourcesRead(const Message& m, RequestContext& ctx) {
       if (contents.error().code() == Code::kNotFound) {
         ReplyError(c, not_found, "Resource not found: " + contents.error().message(), {{"uri", uri}});
       } else {
-        ReplyError(c, rpc::kInternalError, contents.error().message());
+        ReplyError(c, jsonrpc::kInternalError, contents.error().message());
       }
       return;
     }
@@ -136,30 +136,30 @@ void McpServer::HandlePromptsList(const Message& m, RequestContext& ctx) {
 
 void McpServer::HandlePromptsGet(const Message& m, RequestContext& ctx) {
   if (!m.params.contains("name") || !m.params["name"].is_string()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: name must be a string");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: name must be a string");
     return;
   }
   const std::string name = m.params["name"].get<std::string>();
   auto it = std::find_if(prompts_.begin(), prompts_.end(), [&](const Prompt& p) { return p.name == name; });
   if (it == prompts_.end()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Unknown prompt: " + name.substr(0, 100));
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Unknown prompt: " + name.substr(0, 100));
     return;
   }
   const json given = m.params.value("arguments", json::object());
   if (!given.is_object() && !given.is_null()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: arguments must be an object");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: arguments must be an object");
     return;
   }
   std::map<std::string, std::string> arguments;
   for (const auto& a : it->arguments) {
     const bool present = given.is_object() && given.contains(a.name) && !given[a.name].is_null();
     if (present && (!given[a.name].is_string() || given[a.name].get_ref<const std::string&>().size() > 1024)) {
-      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: argument " + a.name + " must be a string");
+      ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: argument " + a.name + " must be a string");
       return;
     }
     if (present) arguments[a.name] = given[a.name].get<std::string>();
     if (a.required && (!present || arguments[a.name].empty())) {
-      ReplyError(ctx, rpc::kInvalidParams, "Invalid params: missing required argument " + a.name);
+      ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: missing required argument " + a.name);
       return;
     }
   }
@@ -178,12 +178,12 @@ void McpServer::HandleComplete(const Message& m, RequestContext& ctx) {
   if (!ref.is_object() || !ref.contains("type") || !ref["type"].is_string() || !argument.is_object() ||
       !argument.contains("name") || !argument["name"].is_string() || !argument.contains("value") ||
       !argument["value"].is_string()) {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: ref {type, ...} and argument {name, value} are required");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: ref {type, ...} and argument {name, value} are required");
     return;
   }
   const std::string type = ref["type"];
   if (type != "ref/prompt" && type != "ref/resource") {
-    ReplyError(ctx, rpc::kInvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource");
+    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource");
     return;
   }
   std::vector<std::string> values;

@@ -1,6 +1,7 @@
 #include "tools/project_catalog.h"
 
-#include "aws/uri.h"
+#include "base/percent_encoding.h"
+
 
 namespace awsmcp::tools {
 namespace {
@@ -69,7 +70,7 @@ const Kind kKinds[] = {
 
 std::string Uri(const char* prefix, const Segments& segments) {
   std::string uri = std::string("aws://") + prefix;
-  for (const auto& s : segments) uri += "/" + aws::UriEncode(s);
+  for (const auto& s : segments) uri += "/" + UriEncode(s);
   return uri;
 }
 
@@ -89,7 +90,7 @@ const Kind* ParseUri(const std::string& uri, Segments* segments) {
     if (parts[0] != k.prefix || parts.size() != k.segments + 1) continue;
     segments->clear();
     for (size_t i = 1; i < parts.size(); ++i) {
-      std::string s = aws::UriDecode(parts[i]);
+      std::string s = UriDecode(parts[i]);
       if (s.empty() || s.size() > kMaxSegment) return nullptr;
       segments->push_back(std::move(s));
     }

@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 
-#include "aws/crypto.h"
-#include "aws/uri.h"
+#include "base/base64.h"
+#include "base/percent_encoding.h"
 #include "transport/streamable_http.h"
 
 namespace awsmcp::transport {
@@ -33,7 +33,7 @@ std::optional<std::string> DecodeHeaderValue(const std::string& value) {
   }
   const std::string_view inner = std::string_view(value).substr(kOpen.size(), value.size() - kOpen.size() - kClose.size());
   if (inner.size() % 4 != 0) return std::nullopt;  // unpadded: not what a client sends
-  return aws::Base64Decode(inner);
+  return Base64Decode(inner);
 }
 
 namespace {
@@ -95,7 +95,7 @@ std::optional<std::string> ParamMismatch(const HttpRequest& request, const json&
     }
     auto expected = HeaderForm(value);
     if (!expected) continue;  // a type no client mirrors
-    if (request.header_values_percent_decoded && raw == *sent && value.is_string()) *expected = aws::UriDecode(*expected);
+    if (request.header_values_percent_decoded && raw == *sent && value.is_string()) *expected = UriDecode(*expected);
     if (*sent != *expected) return header + " does not match the argument";
   }
   return std::nullopt;
@@ -122,7 +122,7 @@ std::optional<std::string> HeaderMismatch(const HttpRequest& request, const json
     if (!name) return "the Mcp-Name header is not valid base64";
     std::string expected = params[field].get<std::string>();
     // A base64 value has no '%' for the library to decode: compare it as sent.
-    if (request.header_values_percent_decoded && raw == *name) expected = aws::UriDecode(expected);
+    if (request.header_values_percent_decoded && raw == *name) expected = UriDecode(expected);
     if (*name != expected) {
       return std::string("the Mcp-Name header does not match the body's params.") + field;
     }

@@ -1,5 +1,7 @@
 #include "transport/session_transport.h"
 
+#include "jsonrpc/message.h"
+
 namespace awsmcp::transport {
 
 using nlohmann::json;
@@ -84,7 +86,7 @@ Result<std::string> SessionTransport::Read() {
 }
 
 Status SessionTransport::Write(const std::string& message) {
-  json m = json::parse(message, nullptr, false);
+  json m = jsonrpc::ParseBounded(message);
   if (!m.is_object()) return Status::Ok();
   std::shared_ptr<Exchange> target;
   bool last = false;

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mcp/eras.h"
-#include "mcp/jsonrpc.h"
+#include "base/json_depth.h"
+#include "jsonrpc/message.h"
 #include "transport/streamable_http_internal.h"
 
 namespace awsmcp::transport {
@@ -20,7 +20,9 @@ constexpr auto kPoll = std::chrono::milliseconds(250);
 // closing a quiet stream, and a failed write tells that the client went away.
 constexpr auto kKeepAlive = std::chrono::seconds(2);
 
-HttpReply Status(int status, const std::string& message) { return RpcErrorReply(status, nullptr, -32600, message); }
+HttpReply Status(int status, const std::string& message) {
+  return RpcErrorReply(status, nullptr, jsonrpc::kInvalidRequest, message);
+}
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -47,7 +49,7 @@ std::string SseEvent(const std::string& message) { return "event: message\ndata:
 HttpReply RpcErrorReply(int status, const json& id, int code, const std::string& message, const json& data) {
   HttpReply r;
   r.status = status;
-  r.body = mcp::MakeError(id, code, message, data);
+  r.body = jsonrpc::MakeError(id, code, message, data);
   return r;
 }
 
@@ -135,10 +137,9 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
   const bool modern = IsIn(options_.modern_versions, version);
   if (!version.empty() && !modern && !IsIn(options_.legacy_versions, version)) {
     const bool readable = request.method == "POST" && request.body.size() <= options_.max_body_bytes;
-    json m = readable ? json::parse(request.body, nullptr, false) : json();
-    json id = m.is_object() && m.contains("id") && (m["id"].is_string() || m["id"].is_number_integer()) ? m["id"]
-                                                                                                       : json();
-    mcp::RpcError error = mcp::UnsupportedVersion(version);
+    json m = readable ? jsonrpc::ParseBounded(request.body) : json();
+    const json id = TopLevelId(m);
+    jsonrpc::RpcError error = jsonrpc::UnsupportedVersion(version, SupportedVersions());
     return RpcErrorReply(400, id, error.code, error.message, error.data);
   }
   if (request.method == "POST") return modern ? PostStateless(request) : Post(request);
@@ -158,9 +159,8 @@ HttpReply StreamableHttp::Handle(const HttpRequest& request) {
 
 HttpReply StreamableHttp::Post(const HttpRequest& request) {
   if (request.body.size() > options_.max_body_bytes) return Status(413, "Payload Too Large");
-  json m = json::parse(request.body, nullptr, false);
-  if (m.is_discarded()) return RpcErrorReply(400, nullptr, -32700, "Parse error");
-  if (!m.is_object()) return Status(400, "Invalid Request: one JSON-RPC message per POST");
+  json m;
+  if (auto bad = ParseBody(request.body, &m)) return *bad;
   const std::string method = m.contains("method") && m["method"].is_string() ? m["method"].get<std::string>() : "";
   const bool is_request = !method.empty() && m.contains("id");
   std::string session_id = request.Header("mcp-session-id");
@@ -172,7 +172,7 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
     // A modern request that left out its version header: say which header, not "no session".
     const json meta = m.contains("params") && m["params"].is_object() ? m["params"].value("_meta", json()) : json();
     if (meta.is_object() && meta.contains("io.modelcontextprotocol/protocolVersion")) {
-      return RpcErrorReply(400, m.value("id", json()), -32020,
+      return RpcErrorReply(400, TopLevelId(m), jsonrpc::kHeaderMismatch,
                            "Header mismatch: the MCP-Protocol-Version header is required");
     }
     return Status(400, "Bad Request: MCP-Session-Id header is required");
@@ -200,6 +200,31 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
   HttpReply r = Answer(std::move(exchange), WantsStream(request, method));
   if (method == "initialize") r.headers.emplace_back("MCP-Session-Id", session_id);
   return r;
+}
+
+std::optional<HttpReply> ParseBody(const std::string& body, json* message) {
+  if (NestedDeeperThan(body, jsonrpc::kMaxDepth)) {
+    return RpcErrorReply(400, nullptr, jsonrpc::kInvalidRequest,
+                         "Invalid Request: nested deeper than " + std::to_string(jsonrpc::kMaxDepth) + " levels");
+  }
+  *message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (message->is_discarded()) return RpcErrorReply(400, nullptr, jsonrpc::kParseError, "Parse error");
+  if (!message->is_object()) {
+    return RpcErrorReply(400, nullptr, jsonrpc::kInvalidRequest, "Invalid Request: one JSON-RPC message per POST");
+  }
+  return std::nullopt;
+}
+
+json TopLevelId(const json& message) {
+  if (!message.is_object()) return nullptr;
+  auto id = message.find("id");
+  return id != message.end() && (id->is_string() || id->is_number_integer()) ? *id : json();
+}
+
+std::vector<std::string> StreamableHttp::SupportedVersions() const {
+  std::vector<std::string> all = options_.modern_versions;
+  all.insert(all.end(), options_.legacy_versions.begin(), options_.legacy_versions.end());
+  return all;
 }
 
 bool WantsStream(const HttpRequest& request, const std::string& method) {

@@ -44,6 +44,7 @@
 
 #include "base/cancel.h"
 #include "base/env.h"
+#include "jsonrpc/message.h"
 #include "transport/mirrored_headers.h"
 #include "transport/session_transport.h"
 
@@ -94,6 +95,9 @@ struct StreamableHttpOptions {
   std::vector<std::string> legacy_versions;        // MCP-Protocol-Version values served with sessions
   std::vector<std::string> modern_versions;        // MCP-Protocol-Version values served statelessly
   MirroredParams mirrored_params;                  // per tool, its x-mcp-header parameters; default none
+  // Checks a modern request's params._meta (the protocol layer's rule), so
+  // that a refusal is a 400; default none: left to the protocol layer.
+  std::function<std::optional<jsonrpc::RpcError>(const nlohmann::json& params)> check_modern_meta;
   Authorizer authorize;                             // default none: no authentication
   std::string resource_metadata_url;               // default "": not named in WWW-Authenticate
   nlohmann::json resource_metadata;                // default null: no /.well-known/oauth-protected-resource
@@ -122,6 +126,7 @@ class StreamableHttp {
     std::atomic<bool> served{false};                  // the protocol layer has returned
   };
   std::optional<HttpReply> Refuse(const HttpRequest& request) const;
+  std::vector<std::string> SupportedVersions() const;  // modern, then legacy
   HttpReply Post(const HttpRequest& request);
   HttpReply PostStateless(const HttpRequest& request);  // streamable_http_stateless.cc
   // Waits for the exchange's response (JSON) or streams it (SSE).

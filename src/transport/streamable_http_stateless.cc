@@ -1,5 +1,5 @@
 // StreamableHttp's modern era (2026-07-28): one POST, one request, no session.
-#include "mcp/eras.h"
+#include "jsonrpc/message.h"
 #include "transport/mirrored_headers.h"
 #include "transport/streamable_http.h"
 #include "transport/streamable_http_internal.h"
@@ -16,23 +16,29 @@ int StatusOf(const std::string& answer) {
   // The protocol layer writes objects with sorted keys, so only an error
   // starts with "error": a result (maybe megabytes) is not parsed again.
   if (!answer.starts_with(R"({"error":)")) return 200;
-  json m = json::parse(answer, nullptr, false);
+  json m = jsonrpc::ParseBounded(answer);
   if (!m.is_object() || !m.contains("error") || !m["error"].is_object()) return 200;
-  const int code = m["error"].value("code", 0);
-  if (code == -32601) return 404;                                      // method not found
-  if (code == -32020 || code == -32021 || code == -32022) return 400;  // header, capability, version
+  const json& code = m["error"]["code"];
+  if (!code.is_number_integer()) return 200;
+  switch (code.get<int>()) {
+    case jsonrpc::kMethodNotFound: return 404;
+    case jsonrpc::kHeaderMismatch:
+    case jsonrpc::kMissingClientCapability:
+    case jsonrpc::kUnsupportedProtocolVersion: return 400;
+  }
   return 200;
 }
 
 }  // namespace
 
 HttpReply StreamableHttp::PostStateless(const HttpRequest& request) {
-  if (request.body.size() > options_.max_body_bytes) return RpcErrorReply(413, nullptr, -32600, "Payload Too Large");
-  json m = json::parse(request.body, nullptr, false);
-  if (m.is_discarded()) return RpcErrorReply(400, nullptr, -32700, "Parse error");
-  if (!m.is_object()) return RpcErrorReply(400, nullptr, -32600, "Invalid Request: one JSON-RPC message per POST");
+  if (request.body.size() > options_.max_body_bytes) {
+    return RpcErrorReply(413, nullptr, jsonrpc::kInvalidRequest, "Payload Too Large");
+  }
+  json m;
+  if (auto bad = ParseBody(request.body, &m)) return *bad;
   const bool has_method = m.contains("method") && m["method"].is_string();
-  if (!has_method) return RpcErrorReply(400, nullptr, -32600, "Invalid Request: a client sends no responses");
+  if (!has_method) return RpcErrorReply(400, nullptr, jsonrpc::kInvalidRequest, "Invalid Request: a client sends no responses");
   if (!m.contains("id")) {
     // The core protocol defines no client notification on HTTP; closing a
     // response stream is how a request is cancelled.
@@ -40,14 +46,18 @@ HttpReply StreamableHttp::PostStateless(const HttpRequest& request) {
     r.status = 202;
     return r;
   }
-  const json id = m["id"].is_string() || m["id"].is_number_integer() ? m["id"] : json();
+  const json id = TopLevelId(m);
   if (auto mismatch = HeaderMismatch(request, m, options_.mirrored_params)) {
-    return RpcErrorReply(400, id, -32020, "Header mismatch: " + *mismatch);
+    return RpcErrorReply(400, id, jsonrpc::kHeaderMismatch, "Header mismatch: " + *mismatch);
   }
   // Refused here rather than by the protocol layer, so that it is a 400: the
   // header already matched the _meta version, so only a missing field is left.
   const json params = m.contains("params") && m["params"].is_object() ? m["params"] : json::object();
-  if (auto error = mcp::CheckModernMeta(params)) return RpcErrorReply(400, id, error->code, error->message, error->data);
+  if (options_.check_modern_meta) {
+    if (auto error = options_.check_modern_meta(params)) {
+      return RpcErrorReply(400, id, error->code, error->message, error->data);
+    }
+  }
 
   auto exchange = std::make_shared<Exchange>();
   CancelToken cancel;

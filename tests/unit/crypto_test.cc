@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/base64.h"
+#include "base/percent_encoding.h"
 #include "aws/uri.h"
 
 namespace awsmcp::aws {

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <mutex>
 
-#include "mcp/jsonrpc.h"
+#include "jsonrpc/message.h"
 #include "mcp/server.h"
 #include "mcp_harness.h"
 

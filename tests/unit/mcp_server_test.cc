@@ -7,7 +7,7 @@
 #include <atomic>
 #include <thread>
 
-#include "mcp/jsonrpc.h"
+#include "jsonrpc/message.h"
 #include "mcp_harness.h"
 #include "transport/memory_transport.h"
 #include "transport/stdio_transport.h"
@@ -34,17 +34,17 @@ TEST(McpServer, AnswersMalformedInputWithTheSpecsErrors) {
   ServerHarness h;
   h.SendRaw("{not json");
   json r = h.Next();
-  EXPECT_EQ(r["error"]["code"], rpc::kParseError);
+  EXPECT_EQ(r["error"]["code"], jsonrpc::kParseError);
   EXPECT_TRUE(r["id"].is_null());
   h.SendRaw("[1,2]");
-  EXPECT_EQ(h.Next()["error"]["code"], rpc::kInvalidRequest);
+  EXPECT_EQ(h.Next()["error"]["code"], jsonrpc::kInvalidRequest);
   h.SendRaw(R"({"jsonrpc":"2.0","id":3})");
-  EXPECT_EQ(h.Next()["error"]["code"], rpc::kInvalidRequest);
+  EXPECT_EQ(h.Next()["error"]["code"], jsonrpc::kInvalidRequest);
   h.SendRaw(R"({"jsonrpc":"1.0","id":4,"method":"ping"})");
-  EXPECT_EQ(h.Next()["error"]["code"], rpc::kInvalidRequest);
+  EXPECT_EQ(h.Next()["error"]["code"], jsonrpc::kInvalidRequest);
   h.SendRaw(R"({"jsonrpc":"2.0","id":{"x":1},"method":"ping"})");
-  EXPECT_EQ(h.Next()["error"]["code"], rpc::kInvalidRequest);
-  EXPECT_EQ(h.Request(5, "no/such/method")["error"]["code"], rpc::kMethodNotFound);
+  EXPECT_EQ(h.Next()["error"]["code"], jsonrpc::kInvalidRequest);
+  EXPECT_EQ(h.Request(5, "no/such/method")["error"]["code"], jsonrpc::kMethodNotFound);
   EXPECT_EQ(h.Request(6, "ping")["result"], json::object());  // still serving
 }
 
@@ -61,7 +61,7 @@ TEST(McpServer, PaginatesToolsAndRejectsBadCursors) {
   EXPECT_FALSE(p2["result"].contains("nextCursor"));
   EXPECT_EQ(p1["result"]["tools"][0]["annotations"]["readOnlyHint"], true);
   for (json bad : {json("zzz"), json("c99"), json(7)}) {
-    EXPECT_EQ(h.Request(3, "tools/list", {{"cursor", bad}})["error"]["code"], rpc::kInvalidParams);
+    EXPECT_EQ(h.Request(3, "tools/list", {{"cursor", bad}})["error"]["code"], jsonrpc::kInvalidParams);
   }
 }
 
@@ -74,8 +74,8 @@ TEST(McpServer, CallsToolsAndReportsProgress) {
   ASSERT_EQ(h.notifications.size(), 1u);
   EXPECT_EQ(h.notifications[0]["method"], "notifications/progress");
   EXPECT_EQ(h.notifications[0]["params"]["progressToken"], "p1");
-  EXPECT_EQ(h.Request(2, "tools/call", {{"name", "nope"}})["error"]["code"], rpc::kInvalidParams);
-  EXPECT_EQ(h.Request(3, "tools/call", {{"name", "echo"}, {"arguments", 5}})["error"]["code"], rpc::kInvalidParams);
+  EXPECT_EQ(h.Request(2, "tools/call", {{"name", "nope"}})["error"]["code"], jsonrpc::kInvalidParams);
+  EXPECT_EQ(h.Request(3, "tools/call", {{"name", "echo"}, {"arguments", 5}})["error"]["code"], jsonrpc::kInvalidParams);
 }
 
 TEST(McpServer, AThrowingToolIsAnIsErrorResult) {
@@ -117,7 +117,7 @@ TEST(McpServer, SetLevelValidatesAndFiltersLogNotifications) {
     return ToolResult{};
   };
   ServerHarness h({}, {logger});
-  EXPECT_EQ(h.Request(1, "logging/setLevel", {{"level", "verbose"}})["error"]["code"], rpc::kInvalidParams);
+  EXPECT_EQ(h.Request(1, "logging/setLevel", {{"level", "verbose"}})["error"]["code"], jsonrpc::kInvalidParams);
   EXPECT_TRUE(h.Request(2, "logging/setLevel", {{"level", "warning"}}).contains("result"));
   h.Request(3, "tools/call", {{"name", "log"}});
   ASSERT_EQ(h.notifications.size(), 1u);
