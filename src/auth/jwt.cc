@@ -10,8 +10,6 @@
 
 #include "base/json_depth.h"
 #include "base/base64.h"
-
-
 namespace awsmcp::auth {
 namespace {
 
@@ -111,6 +109,13 @@ bool VerifySignature(const Jwk& jwk, const std::string& signed_part, const std::
   return ok;
 }
 
+// A string member of a token's header or a key; `fallback` when absent or
+// not a string (hostile input: a wrong type must not throw).
+std::string Member(const json& object, const char* key, const char* fallback = "") {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 Status Refuse(const std::string& why) { return Status::Unauthenticated("invalid access token: " + why); }
 
 }  // namespace
@@ -122,17 +127,17 @@ Result<std::vector<Jwk>> ParseJwks(const std::string& jwks_json) {
   }
   std::vector<Jwk> keys;
   for (const auto& k : doc["keys"]) {
-    if (!k.is_object() || k.value("use", "sig") != "sig") continue;
+    if (!k.is_object() || Member(k, "use", "sig") != "sig") continue;
     Jwk jwk;
-    jwk.kid = k.value("kid", "");
-    const std::string kty = k.value("kty", "");
-    auto part = [&](const char* name) { return Base64UrlDecode(k.value(name, "")); };
+    jwk.kid = Member(k, "kid");
+    const std::string kty = Member(k, "kty");
+    auto part = [&](const char* name) { return Base64UrlDecode(Member(k, name)); };
     if (kty == "RSA") {
       auto n = part("n"), e = part("e");
       if (!n || !e || n->size() < 256) continue;  // 2048-bit RSA at least
       jwk.alg = "RS256";
       jwk.key = RsaKey(*n, *e);
-    } else if (kty == "EC" && k.value("crv", "") == "P-256") {
+    } else if (kty == "EC" && Member(k, "crv") == "P-256") {
       auto x = part("x"), y = part("y");
       if (!x || !y) continue;
       jwk.alg = "ES256";
@@ -157,7 +162,7 @@ Result<JwtClaims> VerifyJwt(const std::string& token, const std::vector<Jwk>& ke
   json header = ParseJsonBounded(*header_raw);
   json payload = ParseJsonBounded(*payload_raw);
   if (!header.is_object() || !payload.is_object()) return Fail(Refuse("header or payload is not a JSON object"));
-  const std::string alg = header.value("alg", "");
+  const std::string alg = Member(header, "alg");
   if (alg != "RS256" && alg != "ES256") return Fail(Refuse("algorithm must be RS256 or ES256"));
   const std::string kid = header.contains("kid") && header["kid"].is_string() ? header["kid"].get<std::string>() : "";
   bool verified = false, candidate = false;

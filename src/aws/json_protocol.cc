@@ -74,35 +74,61 @@ std::string SanitizeErrorCode(std::string_view raw) {
   return std::string(raw.substr(0, 256));
 }
 
+namespace {
+
+// True when an answer's scalar has the JSON type its shape declares. AWS
+// answers are untrusted: a member of another type is dropped, so that what
+// reaches the tools always fits the model.
+bool FitsScalar(const std::string& type, const json& value) {
+  if (type == "string" || type == "blob") return value.is_string();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "integer" || type == "long") return value.is_number_integer();
+  if (type == "float" || type == "double") return value.is_number() || value.is_string();  // "NaN", "Infinity"
+  if (type == "timestamp") return value.is_number() || value.is_string();
+  return true;
+}
+
+const json kDropped = json(json::value_t::discarded);
+
+}  // namespace
+
 json ShapeJsonOutput(const ServiceModel& model, const std::string& shape_name, const json& value, int depth) {
   const json* shape = model.FindShape(shape_name);
-  if (shape == nullptr || value.is_null() || depth > kMaxDepth) return value;
-  if (shape->value("document", false)) return value;
+  if (shape == nullptr || depth > kMaxDepth) return kDropped;
+  if (value.is_null() || shape->value("document", false)) return value;
   const std::string type = shape->value("type", "");
   if (type == "structure") {
-    if (!value.is_object()) return value;
+    if (!value.is_object()) return kDropped;
     json out = json::object();
     for (const auto& [name, ref] : (*shape)["members"].items()) {
       auto it = value.find(WireName(name, ref));
       if (it == value.end() || it->is_null()) continue;  // botocore omits nulls
-      out[name] = ShapeJsonOutput(model, ref.value("shape", ""), *it, depth + 1);
+      json shaped = ShapeJsonOutput(model, ref.value("shape", ""), *it, depth + 1);
+      if (!shaped.is_discarded()) out[name] = std::move(shaped);
     }
     return out;
   }
   if (type == "list") {
-    if (!value.is_array()) return value;
+    if (!value.is_array()) return kDropped;
     json out = json::array();
     const std::string member = (*shape)["member"].value("shape", "");
-    for (const auto& v : value) out.push_back(ShapeJsonOutput(model, member, v, depth + 1));
+    for (const auto& v : value) {
+      json shaped = ShapeJsonOutput(model, member, v, depth + 1);
+      if (!shaped.is_discarded()) out.push_back(std::move(shaped));
+    }
     return out;
   }
   if (type == "map") {
-    if (!value.is_object()) return value;
+    if (!value.is_object()) return kDropped;
     json out = json::object();
     const std::string val = (*shape)["value"].value("shape", "");
-    for (const auto& [k, v] : value.items()) out[k] = ShapeJsonOutput(model, val, v, depth + 1);
+    for (const auto& [k, v] : value.items()) {
+      json shaped = ShapeJsonOutput(model, val, v, depth + 1);
+      if (!shaped.is_discarded()) out[k] = std::move(shaped);
+    }
     return out;
   }
+  if (!FitsScalar(type, value)) return kDropped;
   if (type == "timestamp") {
     auto t = models::ParseTimestampJson(value);
     return t ? json(models::FormatIso8601(*t)) : value;
@@ -136,7 +162,8 @@ Result<json> JsonProtocol::ParseOutput(const ServiceModel& model, const models::
   if (response.body.empty()) return json::object();
   json body = ParseJsonBounded(response.body);
   if (body.is_discarded()) return Fail(Status::InvalidArgument("AWS answered with a body that is not JSON"));
-  return ShapeJsonOutput(model, op.output_shape, body);
+  json output = ShapeJsonOutput(model, op.output_shape, body);
+  return output.is_discarded() ? json::object() : output;
 }
 
 AwsError JsonProtocol::ParseError(const HttpResponse& response) const {

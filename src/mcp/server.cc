@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "base/log.h"
+#include "jsonrpc/params.h"
 
 namespace awsmcp::mcp {
 
@@ -127,7 +128,21 @@ void McpServer::Dispatch(const Message& m, Sink out, CancelToken cancel, bool mo
     ReplyError(ctx, jsonrpc::kMethodNotFound, "Method not found: " + m.method.substr(0, 100));
     return;
   }
-  it->second(m, ctx);
+  RunHandler(it->second, m, ctx);
+}
+
+void McpServer::RunHandler(const Handler& handler, const Message& m, RequestContext& ctx) {
+  // The one boundary: no exception from a handler reaches the transport.
+  try {
+    handler(m, ctx);
+  } catch (const nlohmann::json::type_error& e) {
+    if (!ctx.answered) ReplyError(ctx, jsonrpc::kInvalidParams, std::string("Invalid params: ") + e.what());
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "mcp", m.method + " failed: " + e.what());
+    if (!ctx.answered) ReplyError(ctx, jsonrpc::kInternalError, "Internal error in " + m.method);
+  } catch (...) {
+    if (!ctx.answered) ReplyError(ctx, jsonrpc::kInternalError, "Internal error in " + m.method);
+  }
 }
 
 void McpServer::Reply(RequestContext& ctx, json result) {
@@ -135,6 +150,7 @@ void McpServer::Reply(RequestContext& ctx, json result) {
     result["resultType"] = "complete";
     result["_meta"][kMetaServerInfo] = {{"name", options_.name}, {"version", options_.version}};
   }
+  ctx.answered = true;
   ctx.out(MakeResult(ctx.id, std::move(result)), true);
 }
 
@@ -147,7 +163,12 @@ void McpServer::ReplyCacheable(RequestContext& ctx, json result, CacheScope scop
 }
 
 void McpServer::ReplyError(RequestContext& ctx, int code, const std::string& message, json data) {
+  ctx.answered = true;
   ctx.out(MakeError(ctx.id, code, message, std::move(data)), true);
+}
+
+void McpServer::ReplyError(RequestContext& ctx, const jsonrpc::RpcError& error) {
+  ReplyError(ctx, error.code, error.message, error.data);
 }
 
 void McpServer::Notify(RequestContext& ctx, const std::string& method, json params) {
@@ -169,7 +190,11 @@ void McpServer::HandleDiscover(const Message&, RequestContext& ctx) {
 }
 
 void McpServer::HandleInitialize(const Message& m, RequestContext& ctx) {
-  std::string requested = m.params.value("protocolVersion", "");
+  jsonrpc::ParamReader in(m.params);
+  const std::string requested = in.String("protocolVersion").value_or("");
+  in.Object("capabilities");
+  in.Object("clientInfo");
+  if (!in.ok()) return ReplyError(ctx, in.error());
   std::string chosen = IsLegacyVersion(requested) ? requested : LegacyVersions().front();
   json result = {{"protocolVersion", chosen},
                  {"capabilities", Capabilities()},
@@ -191,8 +216,8 @@ json McpServer::ToolJson(const Tool& t) const {
 
 void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
   LogLevel level;
-  if (!m.params.contains("level") || !m.params["level"].is_string() ||
-      !ParseLogLevel(m.params["level"].get<std::string>(), &level)) {
+  std::optional<std::string> name = jsonrpc::ParamReader(m.params).String("level");
+  if (!name || !ParseLogLevel(*name, &level)) {
     ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: level must be one of debug, info, notice, warning, "
                                             "error, critical, alert, emergency");
     return;
@@ -202,29 +227,25 @@ void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
 }
 
 void McpServer::HandleCancelled(const Message& m) {
-  if (!m.params.contains("requestId")) return;
+  const json* id = jsonrpc::ParamReader(m.params).Id("requestId");
+  if (id == nullptr) return;
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = in_flight_.find(m.params["requestId"].dump());
+  auto it = in_flight_.find(id->dump());
   if (it != in_flight_.end()) it->second.Cancel();
 }
 
 void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
-  if (!m.params.contains("name") || !m.params["name"].is_string()) {
-    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: name must be a string");
-    return;
-  }
-  const std::string name = m.params["name"].get<std::string>();
+  jsonrpc::ParamReader in(m.params);
+  const std::string name = in.String("name").value_or("");
+  const json* given = in.Object("arguments");
+  in.Require("name", !name.empty());
+  if (!in.ok()) return ReplyError(ctx, in.error());
   auto it = tool_index_.find(name);
   if (it == tool_index_.end()) {
     ReplyError(ctx, jsonrpc::kInvalidParams, "Unknown tool: " + name.substr(0, 100));
     return;
   }
-  json arguments = m.params.value("arguments", json::object());
-  if (arguments.is_null()) arguments = json::object();
-  if (!arguments.is_object()) {
-    ReplyError(ctx, jsonrpc::kInvalidParams, "Invalid params: arguments must be an object");
-    return;
-  }
+  json arguments = given != nullptr ? *given : json::object();
   const Tool& tool = tools_[it->second];
   Submit(std::move(ctx), [this, &tool, arguments = std::move(arguments)](RequestContext& c, ToolContext& tc) {
     AnswerCall(tool, arguments, c, tc);
@@ -276,7 +297,16 @@ void McpServer::RunWork(const Work& work, RequestContext ctx) {
     if (threshold < 0 || static_cast<int>(level) < threshold || ctx.cancel.cancelled()) return;
     Notify(ctx, "notifications/message", {{"level", LogLevelName(level)}, {"logger", "aws-mcp"}, {"data", message}});
   };
-  if (!ctx.cancel.cancelled()) work(ctx, tc);
+  if (!ctx.cancel.cancelled()) {
+    try {
+      work(ctx, tc);
+    } catch (const std::exception& e) {
+      Log(LogLevel::kError, "mcp", std::string("a call failed: ") + e.what());
+      if (!ctx.answered && Release(ctx)) ReplyError(ctx, jsonrpc::kInternalError, "Internal error");
+    } catch (...) {
+      if (!ctx.answered && Release(ctx)) ReplyError(ctx, jsonrpc::kInternalError, "Internal error");
+    }
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     in_flight_.erase(ctx.key);  // when the work was skipped (cancelled before it started)

@@ -94,6 +94,7 @@ class McpServer {
     std::string key;                    // in-flight key: unique among requests in flight
     bool modern = false;                // served in the 2026-07-28 era
     std::optional<LogLevel> log_level;  // modern: _meta's logLevel; none = no notifications/message
+    bool answered = false;              // a result or an error was sent
   };
   enum class CacheScope { kPublic, kPrivate };
   using Handler = std::function<void(const Message&, RequestContext&)>;
@@ -105,6 +106,10 @@ class McpServer {
   // Reply with the modern era's caching hints.
   void ReplyCacheable(RequestContext& ctx, json result, CacheScope scope, std::chrono::milliseconds ttl);
   void ReplyError(RequestContext& ctx, int code, const std::string& message, json data = nullptr);
+  void ReplyError(RequestContext& ctx, const jsonrpc::RpcError& error);
+  // Runs a method's handler inside the error boundary: any exception becomes
+  // -32602 (a value of the wrong JSON type) or -32603, and the server goes on.
+  void RunHandler(const Handler& handler, const Message& m, RequestContext& ctx);
   void Notify(RequestContext& ctx, const std::string& method, json params);
   json Capabilities() const;
 

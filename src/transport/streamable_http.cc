@@ -42,6 +42,15 @@ bool IsLoopbackName(const std::string& host) {
   return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
 }
 
+// The token of an "Authorization: Bearer <token>" header; the scheme is
+// case-insensitive (RFC 7235), and "" when there is none.
+std::string BearerToken(const std::string& authorization) {
+  constexpr std::string_view kScheme = "bearer ";
+  if (authorization.size() <= kScheme.size() || Lower(authorization.substr(0, kScheme.size())) != kScheme) return "";
+  const size_t start = authorization.find_first_not_of(' ', kScheme.size());
+  return start == std::string::npos ? "" : authorization.substr(start);
+}
+
 std::string SseEvent(const std::string& message) { return "event: message\ndata: " + message + "\n\n"; }
 
 }  // namespace
@@ -95,9 +104,7 @@ std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) cons
     return Status(403, "Forbidden: Origin not allowed");
   }
   if (options_.authorize) {
-    const std::string auth = request.Header("authorization");
-    const std::string token = auth.starts_with("Bearer ") ? auth.substr(7) : "";
-    AuthVerdict verdict = options_.authorize(token);
+    const AuthVerdict verdict = Authorize(BearerToken(request.Header("authorization")));
     if (verdict.status != 200) {
       HttpReply r = Status(verdict.status == 403 ? 403 : 401,
                            verdict.status == 403 ? "Forbidden: insufficient scope" : "Unauthorized: a valid bearer token "
@@ -115,7 +122,28 @@ std::optional<HttpReply> StreamableHttp::Refuse(const HttpRequest& request) cons
   return std::nullopt;
 }
 
+AuthVerdict StreamableHttp::Authorize(const std::string& token) const {
+  // An authorizer that fails refuses: fail closed.
+  try {
+    return options_.authorize(token);
+  } catch (...) {
+    return AuthVerdict{401, "invalid_token", ""};
+  }
+}
+
 HttpReply StreamableHttp::Handle(const HttpRequest& request) {
+  // The one boundary for HTTP: whatever fails inside answers 500, and the
+  // server goes on serving everyone else.
+  try {
+    return HandleUnguarded(request);
+  } catch (const std::exception&) {
+    return RpcErrorReply(500, nullptr, jsonrpc::kInternalError, "Internal error");
+  } catch (...) {
+    return RpcErrorReply(500, nullptr, jsonrpc::kInternalError, "Internal error");
+  }
+}
+
+HttpReply StreamableHttp::HandleUnguarded(const HttpRequest& request) {
   Sweep();
   if (request.method == "GET" && request.path.starts_with("/.well-known/oauth-protected-resource") &&
       !options_.resource_metadata.is_null()) {

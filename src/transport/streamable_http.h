@@ -115,6 +115,7 @@ class StreamableHttp {
                  StatelessHandler stateless);
   ~StreamableHttp();  // ends every session
 
+  // Never throws: a failure inside is a 500 with a JSON-RPC error.
   HttpReply Handle(const HttpRequest& request);
   size_t session_count();
 
@@ -125,6 +126,8 @@ class StreamableHttp {
     std::chrono::steady_clock::time_point last_used;  // GUARDED_BY(StreamableHttp::mu_)
     std::atomic<bool> served{false};                  // the protocol layer has returned
   };
+  HttpReply HandleUnguarded(const HttpRequest& request);
+  AuthVerdict Authorize(const std::string& token) const;
   std::optional<HttpReply> Refuse(const HttpRequest& request) const;
   std::vector<std::string> SupportedVersions() const;  // modern, then legacy
   HttpReply Post(const HttpRequest& request);

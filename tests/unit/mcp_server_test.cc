@@ -188,3 +188,22 @@ TEST(StdioTransport, EndOfInput) {
 
 }  // namespace
 }  // namespace awsmcp::mcp
+
+namespace awsmcp::mcp {
+namespace {
+
+TEST(McpServerBoundary, WrongTypesAreInvalidParamsAndTheServerGoesOn) {
+  ServerHarness h;
+  auto r = h.Request(1, "initialize", {{"protocolVersion", 1}});
+  EXPECT_EQ(r["error"]["code"], jsonrpc::kInvalidParams);
+  EXPECT_NE(r["error"]["message"].get<std::string>().find("protocolVersion"), std::string::npos);
+  EXPECT_EQ(h.Request(2, "initialize", {{"capabilities", "x"}})["error"]["code"], jsonrpc::kInvalidParams);
+  EXPECT_EQ(h.Request(3, "tools/call", {{"name", 5}})["error"]["code"], jsonrpc::kInvalidParams);
+  EXPECT_EQ(h.Request(4, "tools/call", {{"name", "echo"}, {"arguments", json::array()}})["error"]["code"],
+            jsonrpc::kInvalidParams);
+  EXPECT_EQ(h.Request(5, "logging/setLevel", {{"level", json::object()}})["error"]["code"], jsonrpc::kInvalidParams);
+  EXPECT_TRUE(h.Request(6, "ping").contains("result"));
+}
+
+}  // namespace
+}  // namespace awsmcp::mcp
