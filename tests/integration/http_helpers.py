@@ -6,13 +6,13 @@ sent as JSON or as SSE. Everything is on 127.0.0.1 and every wait is bounded.
 """
 import http.client
 import json
+import os
 import re
 import shutil
 import subprocess
 import threading
 import time
 import unittest
-import os
 
 from harness import McpServer, ServerError, server_binary
 
@@ -57,9 +57,8 @@ class HttpServer:
                 self.url, self.port = m.group(1), int(m.group(2))
                 return self
             if self.proc.poll() is not None:
-                self._reader.join(timeout=2)
-                raise ServerError("HTTP server exited with %s at start; stderr:\n%s"
-                                  % (self.proc.returncode, self.stderr()[-3000:]))
+                code = self.stop()
+                raise ServerError("HTTP server exited with %s at start; stderr:\n%s" % (code, self.stderr()[-3000:]))
             time.sleep(0.05)
         self.stop()
         raise ServerError("HTTP server did not say where it serves within %ss; stderr:\n%s"
@@ -67,7 +66,7 @@ class HttpServer:
 
     def _drain(self):
         while True:
-            chunk = self.proc.stderr.read1(65536) if hasattr(self.proc.stderr, "read1") else self.proc.stderr.read(4096)
+            chunk = self.proc.stderr.read1(65536)
             if not chunk:
                 return
             with self._lock:
@@ -141,7 +140,8 @@ class HttpServer:
         if status != 200 or "mcp-session-id" not in h:
             raise ServerError("initialize over HTTP: %s %s" % (status, text[:500]))
         sid = h["mcp-session-id"]
-        self.post({"jsonrpc": "2.0", "method": "notifications/initialized"}, dict(headers or {}, **{"MCP-Session-Id": sid}))
+        self.post({"jsonrpc": "2.0", "method": "notifications/initialized"},
+                  dict(headers or {}, **{"MCP-Session-Id": sid}))
         return sid
 
 
@@ -157,7 +157,8 @@ def answer_message(headers, text, request_id=None):
                     msg = json.loads(line[5:].strip())
                 except ValueError:
                     continue
-                if isinstance(msg, dict) and "method" not in msg and (request_id is None or msg.get("id") == request_id):
+                is_answer = isinstance(msg, dict) and "method" not in msg
+                if is_answer and (request_id is None or msg.get("id") == request_id):
                     found = msg
         return found
     try:

@@ -16,7 +16,8 @@ import subprocess
 import time
 import unittest
 
-from harness import McpServer, ServerError, module_moto, setUpModule, tearDownModule  # noqa: F401
+from harness import McpServer, ServerError, module_moto, setUpModule  # noqa: F401
+from harness import tearDownModule as harness_teardown
 from http_helpers import INIT_PARAMS, META, HttpServer, answer_message, mirrored_params, modern_headers
 
 WRONG = [None, True, 0, -1, 1.5, "", "x", [], [1], {}, {"a": 1}]
@@ -186,13 +187,14 @@ class StdioRunner:
     def restart(self, initialize=None):
         if self.server is not None:
             self.server.kill()
+        self._initialized = (self.era == "legacy") if initialize is None else initialize
         self.server = McpServer(module_moto().endpoint, ["--cache-ttl", "0"], timeout=ANSWER_TIMEOUT)
-        self.server.start(initialize=(self.era == "legacy") if initialize is None else initialize)
+        self.server.start(initialize=self._initialized)
 
     def first_initialize(self, params):
         """initialize as the first message of a process (a new one whenever the
         last initialize succeeded)."""
-        if getattr(self, "_initialized", True):
+        if self._initialized:
             self.restart(initialize=False)
         rid, msg = self.call("initialize", params)
         self._initialized = isinstance(msg, dict) and "result" in msg
@@ -231,25 +233,71 @@ class StdioRunner:
             self.server.kill()
 
 
+class SharedHttpServer:
+    """The one HTTP server both eras' sweeps use (legacy through a session,
+    modern stateless); replaced by a new one (a new generation) only when it
+    died or stopped answering."""
+    server = None
+    generation = 0
+
+    @classmethod
+    def get(cls):
+        if cls.server is None:
+            cls.server = HttpServer(module_moto().endpoint, ["--cache-ttl", "0"], token=TOKEN).start()
+            cls.generation += 1
+        return cls.server
+
+    @classmethod
+    def restart(cls):
+        cls.stop()
+        return cls.get()
+
+    @classmethod
+    def stop(cls):
+        if cls.server is not None:
+            cls.server.stop()
+            cls.server = None
+
+
+SENT = {"requests": 0}  # every sweep request, for the module's total
+
+
+def tearDownModule():
+    print("\ntype-confusion sweep: %d requests sent in all" % SENT["requests"])
+    SharedHttpServer.stop()
+    harness_teardown()
+
+
 class HttpRunner:
     def __init__(self, era):
         self.era = era
-        self.http = None
+        self.generation = None
         self.sid = None
         self.mirrored = None
         self.next_id = 1
-        self.restart()
+        self.ensure()
 
-    def restart(self):
-        if self.http is not None:
-            self.http.stop()
-        self.http = HttpServer(module_moto().endpoint, ["--cache-ttl", "0"], token=TOKEN).start()
+    @property
+    def http(self):
+        return SharedHttpServer.get()
+
+    def ensure(self):
+        """A session (legacy) or the mirrored tool params (modern) for the current server."""
+        if self.generation == SharedHttpServer.generation and SharedHttpServer.server is not None:
+            return
+        server = SharedHttpServer.get()
+        self.generation = SharedHttpServer.generation
         if self.era == "legacy":
-            self.sid = self.http.legacy_session()
+            self.sid = server.legacy_session()
         else:
             self.mirrored = mirrored_params(self.tools())
 
+    def restart(self):
+        SharedHttpServer.restart()
+        self.ensure()
+
     def call(self, method, params):
+        self.ensure()
         rid = self.next_id
         self.next_id += 1
         body = {"jsonrpc": "2.0", "id": rid, "method": method, "params": params}
@@ -266,6 +314,7 @@ class HttpRunner:
     def first_initialize(self, params):
         """initialize without a session: what opens a new one. A session it
         opens is ended at once (DELETE)."""
+        self.ensure()
         rid = self.next_id
         self.next_id += 1
         body = {"jsonrpc": "2.0", "id": rid, "method": "initialize", "params": params}
@@ -284,17 +333,18 @@ class HttpRunner:
         return rid, msg
 
     def alive(self):
-        return self.http.alive()
+        return SharedHttpServer.server is not None and SharedHttpServer.server.alive()
 
     def wait_exit(self, seconds):
         try:
-            self.http.proc.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
+            SharedHttpServer.server.proc.wait(timeout=seconds)
+        except (AttributeError, subprocess.TimeoutExpired):
             pass
 
     def exit_info(self):
-        return "exit %s; stderr: %s" % (self.http.proc.poll() if self.http.proc else None,
-                                        " | ".join(self.http.stderr().strip().splitlines()[-2:])[-300:])
+        server = SharedHttpServer.server
+        return "exit %s; stderr: %s" % (server.proc.poll() if server and server.proc else None,
+                                        " | ".join(server.stderr().strip().splitlines()[-2:])[-300:] if server else "")
 
     def probe(self):
         if self.era == "legacy":
@@ -307,8 +357,7 @@ class HttpRunner:
         return msg["result"]["tools"]
 
     def close(self):
-        if self.http is not None:
-            self.http.stop()
+        pass  # the shared server is stopped by tearDownModule
 
 
 # --------------------------------------------------------------------------
@@ -335,6 +384,7 @@ class SweepMixin:
                                 % (SWEEP_BUDGET, sent, len(cases)))
                 break
             sent += 1
+            SENT["requests"] += 1
             try:
                 if method == "initialize" and first:
                     rid, msg = runner.first_initialize(params)
