@@ -93,6 +93,34 @@ bool ReadServices(Reader& r, const json& s, const std::string& path, ProjectReso
   return true;
 }
 
+// Only a person starting the server may widen what it does: a file found in
+// the working directory comes with the repository, and anyone who can commit
+// to it could open writes for everyone who opens it. So such a file may only
+// narrow; widening needs a flag, or a file named with --config that no one
+// else can write.
+Status CheckWidening(Env& env, const std::string& path, bool named, const std::set<std::string>& from_flags,
+                     bool allows_writes, bool allows_secret_reads) {
+  std::string keys;
+  if (allows_writes && !from_flags.count("allow-write")) keys = "project.aws.readOnly: false";
+  if (allows_secret_reads && !from_flags.count("allow-secret-reads")) {
+    keys += std::string(keys.empty() ? "" : " and ") + "project.aws.allowSecretReads: true";
+  }
+  if (keys.empty()) return Status::Ok();
+  if (!named) {
+    return Status::PermissionDenied(
+        "config " + path + ": " + keys + " would widen what aws-mcp may do, and a file found in the working "
+        "directory may only narrow it (it comes with the repository). Start the server with --allow-write or "
+        "--allow-secret-reads, or name the file with --config PATH.");
+  }
+  auto stamp = env.StatFile(path);
+  if (!stamp || stamp->writable_by_others) {
+    return Status::PermissionDenied("config " + path + ": " + keys + " widens what aws-mcp may do, but others "
+                                    "can change the file (group- or world-writable, or owned by another user). "
+                                    "Run chmod go-w on it, or give the flags instead.");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ApplyConfigFile(Env& env, const std::string& path, bool required, const std::set<std::string>& from_flags,
@@ -132,6 +160,9 @@ Status ApplyConfigFile(Env& env, const std::string& path, bool required, const s
   if (has("allowSecretReads")) ok = r.Bool(aws["allowSecretReads"], "project.aws.allowSecretReads", &file.allow_secret_reads);
   if (has("services")) ok = ReadServices(r, aws["services"], "project.aws.services", &file.project);
   if (!ok) return r.status();
+
+  Status widening = CheckWidening(env, path, required, from_flags, !read_only, file.allow_secret_reads);
+  if (!widening.ok()) return widening;
 
   auto take = [&](const char* flag, auto& field, const auto& value) {
     if (!from_flags.count(flag)) field = value;

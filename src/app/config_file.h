@@ -31,6 +31,11 @@ inline constexpr char kDefaultConfigPath[] = ".cursor/mcp-config.json";
 // fields named in `from_flags` (e.g. "region") as the command line set them.
 // A file without a project.aws section changes nothing. `required` makes a
 // missing file an error (an explicit --config).
+//
+// Widening (readOnly: false, allowSecretReads: true) is refused with
+// PermissionDenied unless the file was named with --config (`required`) and
+// no one else can write it; a file found in the working directory may only
+// set the mapping and what narrows (region, cache, read-only).
 Status ApplyConfigFile(Env& env, const std::string& path, bool required, const std::set<std::string>& from_flags,
                        AppOptions* options);
 

@@ -6,6 +6,12 @@
 #include "tools/arguments.h"
 
 namespace awsmcp::app {
+namespace {
+
+// The shortest bearer token accepted, whichever source it comes from.
+constexpr size_t kMinTokenLength = 16;
+
+}  // namespace
 
 Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   *exit_code = -1;
@@ -76,9 +82,14 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
     while (!o.http_token.empty() && std::isspace(static_cast<unsigned char>(o.http_token.back()))) {
       o.http_token.pop_back();
     }
-    if (o.http_token.size() < 16) return Fail(Status::InvalidArgument("--http-token-file: use a token of 16+ characters"));
+    if (o.http_token.size() < kMinTokenLength) {
+      return Fail(Status::InvalidArgument("--http-token-file: use a token of 16+ characters"));
+    }
   } else if (auto env_token = Env::Default()->GetVar("AWS_MCP_HTTP_TOKEN")) {
     o.http_token = *env_token;
+    if (!o.http_token.empty() && o.http_token.size() < kMinTokenLength) {
+      return Fail(Status::InvalidArgument("AWS_MCP_HTTP_TOKEN: use a token of 16+ characters"));
+    }
   }
   if (!ParseLogLevel(level, &o.log_level)) return Fail(Status::InvalidArgument("unknown --log-level " + level));
   if (!o.region.empty() && !tools::LooksLikeRegion(o.region)) {

@@ -27,11 +27,14 @@ namespace awsmcp::app {
 namespace {
 
 constexpr char kInstructions[] =
-    "Read-only access to AWS. For the common questions use one workflow tool: aws_service_health (is an ECS "
+    "Access to AWS. For the common questions use one workflow tool: aws_service_health (is an ECS "
     "service healthy), aws_logs (recent errors, search, Logs Insights), aws_metrics, aws_images (ECR), "
     "aws_data_stores (RDS, ElastiCache). For anything else use aws_describe to find an action's params, then "
     "aws_call; its answers are the AWS API's own JSON. `regions` runs a read in several regions at once. "
     "Results are cached for a short time; pass refresh=true to aws_call for fresh data.";
+
+// Threads for all tool calls and their fan-outs, across every session.
+constexpr size_t kWorkThreads = 16;
 
 // What every session serves: the tools, resources and prompts, over shared AWS clients.
 class App {
@@ -42,14 +45,18 @@ class App {
     const tools::ClientForProfile for_profile = [this](const std::string& p) { return clients_.For(p); };
     const tools::RegionLister all_regions = tools::Ec2RegionLister(for_profile);
     const size_t cap = options.max_result_bytes;
-    tools_.push_back(tools::WithRegions(tools::MakeAwsCallTool(for_profile, {.max_result_bytes = cap}), all_regions, cap));
+    Executor* const ex = &executor_;
+    const tools::AwsCallOptions call_options{
+        .max_result_bytes = cap, .allow_write = options.allow_write, .allow_secret_reads = options.allow_secret_reads};
+    tools_.push_back(tools::WithRegions(tools::MakeAwsCallTool(for_profile, call_options), all_regions, cap, ex));
     tools_.push_back(tools::MakeAwsDescribeTool(&clients_.default_stack().client()));
-    tools_.push_back(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project));
-    tools_.push_back(tools::WithRegions(tools::MakeImagesTool(for_profile, options.project), all_regions, cap));
-    tools_.push_back(tools::WithRegions(tools::MakeDataStoresTool(for_profile, options.project), all_regions, cap));
-    tools_.push_back(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
+    tools_.push_back(tools::MakeServiceHealthTool(for_profile, Env::Default(), options.project, ex));
+    tools_.push_back(tools::WithRegions(tools::MakeImagesTool(for_profile, options.project, ex), all_regions, cap, ex));
     tools_.push_back(
-        tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project), all_regions, cap));
+        tools::WithRegions(tools::MakeDataStoresTool(for_profile, options.project, ex), all_regions, cap, ex));
+    tools_.push_back(tools::MakeLogsTool(for_profile, Env::Default(), options.project));
+    tools_.push_back(tools::WithRegions(tools::MakeMetricsTool(for_profile, Env::Default(), options.project),
+                                        all_regions, cap, ex));
     for (auto& tool : tools_) tools::MarkHeaderParams(tool);
     prompts_ = tools::MakeWorkflowPrompts(options.project);
   }
@@ -59,9 +66,11 @@ class App {
   // A protocol layer serving this app's tools, resources and prompts.
   std::unique_ptr<mcp::McpServer> MakeServer() {
     mcp::ServerOptions server_options;
-    server_options.instructions = kInstructions;
+    server_options.instructions = std::string(options_.allow_write ? "Writes are allowed (--allow-write). "
+                                                                   : "Read-only: changes are refused. ") +
+                                  kInstructions;
     server_options.read_ttl = std::chrono::seconds(options_.cache_ttl_seconds);
-    auto server = std::make_unique<mcp::McpServer>(server_options);
+    auto server = std::make_unique<mcp::McpServer>(server_options, &executor_);
     for (const auto& tool : tools_) server->AddTool(tool);
     for (const auto& prompt : prompts_) server->AddPrompt(prompt);
     server->SetResources(&catalog_);
@@ -76,11 +85,16 @@ class App {
 
  private:
   const AppOptions options_;
+  // All concurrent work of every connection: tool calls, reads, fan-outs.
+  Executor executor_{ExecutorOptions{.threads = kWorkThreads, .max_queued = 1024}};
   ProfileClients clients_;
   tools::ProjectCatalog catalog_;
   std::vector<mcp::Tool> tools_;
   std::vector<mcp::Prompt> prompts_;
 };
+
+// HTTP requests served at once; each may wait for a tool call to finish.
+constexpr size_t kHttpWorkers = 64;
 
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
@@ -162,11 +176,13 @@ int RunHttpServer(const AppOptions& options) {
     std::fprintf(stderr, "aws-mcp: serving MCP on http://%s:%d/mcp\n", host.c_str(), port);
     return handler.get();
   };
-  Status s = ListenHttp(*address, 64, on_bound, [] { return g_stop.load(); });
+  // Requests read whole wait here for a worker; slow clients never hold one.
+  Executor http_workers({.threads = kHttpWorkers, .max_queued = 4 * kHttpWorkers});
+  Status s = ListenHttp(*address, ListenerOptions{}, &http_workers, on_bound, [] { return g_stop.load(); });
   handler.reset();  // ends every session, waiting for calls in flight
   if (!s.ok()) {
-    Log(LogLevel::kError, "http", s.ToString());
-    return 1;
+    std::fprintf(stderr, "aws-mcp: %s\n", s.message().c_str());
+    return 2;
   }
   return 0;
 }

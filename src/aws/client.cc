@@ -1,7 +1,10 @@
 #include "aws/client.h"
 
+#include <cstdio>
+
 #include "aws/error_hints.h"
 #include "aws/protocol.h"
+#include "aws/sensitive_values.h"
 #include "aws/sigv4.h"
 #include "base/log.h"
 #include "models/validator.h"
@@ -40,12 +43,45 @@ std::expected<AwsClient::Resolved, CallError> AwsClient::Resolve(const std::stri
   return Resolved{*model, op};
 }
 
+namespace {
+
+// A version 4 UUID from `env`'s randomness, as the SDKs fill idempotency tokens.
+std::string NewUuid(Env& env) {
+  const uint64_t hi = (env.Random() & ~uint64_t{0xF000}) | 0x4000;             // version 4
+  const uint64_t lo = (env.Random() & ~(uint64_t{3} << 62)) | (uint64_t{2} << 62);  // RFC 4122 variant
+  char out[37];
+  std::snprintf(out, sizeof out, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
+  return out;
+}
+
+// Fills each top-level member the model marks idempotencyToken that the
+// caller left out, so a retried write is applied at most once. True when the
+// operation has such a member.
+bool FillIdempotencyTokens(const models::ServiceModel& model, const models::Operation& op, Env& env, json& params) {
+  const json* shape = model.FindShape(op.input_shape);
+  if (shape == nullptr || !shape->contains("members") || !params.is_object()) return false;
+  bool has_token = false;
+  for (const auto& [name, ref] : (*shape)["members"].items()) {
+    if (!ref.value("idempotencyToken", false)) continue;
+    has_token = true;
+    if (!params.contains(name)) params[name] = NewUuid(env);
+  }
+  return has_token;
+}
+
+}  // namespace
+
 std::expected<json, CallError> AwsClient::Call(const std::string& service, const std::string& operation,
-                                               const json& params, const CallOptions& call, CallInfo* info) {
+                                               const json& given_params, const CallOptions& call, CallInfo* info) {
   auto resolved = Resolve(service, operation);
   if (!resolved) return std::unexpected(resolved.error());
   const models::ServiceModel& model = *resolved->model;
   const models::Operation& op = *resolved->op;
+  const bool is_write = ClassifyOperation(model, op) == AccessKind::kWrite;
+  json params = given_params;
+  const bool retry_safe = !is_write || FillIdempotencyTokens(model, op, *env_, params);
 
   Status valid = models::IssuesToStatus(models::ValidateInput(model, op.input_shape, params));
   if (!valid.ok()) {
@@ -72,8 +108,11 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
   int attempts = 0;
   bool hit = false;
   const std::string key = CacheKey(creds->Identity(), region, service, op.name, params);
-  CallResult result = cache_.GetOrLoad(
-      key, call.refresh, [&] { return Send(*resolved, params, region, *creds, call.cancel, &attempts); }, &hit);
+  auto send = [&] { return Send(*resolved, params, region, *creds, call.cancel, retry_safe, &attempts); };
+  // Only reads are cached or coalesced: two identical writes are two writes.
+  // A write may change what any cached read says, so it drops them all.
+  CallResult result = is_write ? send() : cache_.GetOrLoad(key, call.refresh, send, &hit);
+  if (is_write && result) cache_.Clear();
   if (info != nullptr) *info = CallInfo{region, hit, attempts};
   if (!result) {
     CallError e = result.error();
@@ -85,7 +124,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
 }
 
 CallResult AwsClient::Send(const Resolved& r, const json& params, const std::string& region,
-                           const Credentials& creds, const CancelToken& cancel, int* attempts) {
+                           const Credentials& creds, const CancelToken& cancel, bool retry_safe, int* attempts) {
   const models::ServiceModel& model = *r.model;
   const Protocol& protocol = *ChooseProtocol(model.metadata());
   auto target = endpoints_(model.metadata(), region);
@@ -110,7 +149,14 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
     if (outcome->status >= 200 && outcome->status < 300) return ErrorClass::kNone;
     return ClassifyHttpError(outcome->status, protocol.ParseError(*outcome).code);
   };
-  Result<HttpResponse> outcome = RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify);
+  // A write without an idempotency token may have been applied when the answer
+  // was a timeout or a 5xx: only a throttled one (refused, not run) is retried.
+  auto classify_write = [&](const Result<HttpResponse>& outcome) -> ErrorClass {
+    const ErrorClass c = classify(outcome);
+    return c == ErrorClass::kNone || c == ErrorClass::kThrottling ? c : ErrorClass::kClient;
+  };
+  Result<HttpResponse> outcome = retry_safe ? RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify)
+                                            : RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify_write);
   if (!outcome) return std::unexpected(CallError::FromStatus(outcome.error()));
   if (outcome->status < 200 || outcome->status >= 300) {
     AwsError err = protocol.ParseError(*outcome);
@@ -120,6 +166,8 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   }
   auto output = protocol.ParseOutput(model, *r.op, *outcome);
   if (!output) return std::unexpected(CallError::Local(kInvalidResponse, output.error().message()));
+  // Withheld before the answer is cached or seen by any tool.
+  if (!options_.access.allow_secret_reads) WithholdSensitive(model, *r.op, *output);
   return std::move(*output);
 }
 

@@ -1,5 +1,6 @@
 // AwsClient: one AWS API call, end to end, driven by the service model:
-//   model -> access policy -> validation -> credentials -> cache/coalesce ->
+//   model -> access policy -> idempotency tokens -> validation -> credentials ->
+//   cache/coalesce (reads only) ->
 //   endpoint -> serialize -> sign -> send with retries -> parse -> CallError.
 // The access policy is checked first, so a refused call is never signed or sent.
 #pragma once
@@ -77,7 +78,7 @@ class AwsClient {
 
  private:
   CallResult Send(const Resolved& r, const nlohmann::json& params, const std::string& region,
-                  const Credentials& creds, const CancelToken& cancel, int* attempts);
+                  const Credentials& creds, const CancelToken& cancel, bool retry_safe, int* attempts);
 
   const ClientOptions options_;
   Env* const env_;

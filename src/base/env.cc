@@ -1,6 +1,7 @@
 #include "base/env.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -46,7 +47,7 @@ class PosixEnv final : public Env {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return Fail(Status::NotFound("no file " + path));
     return FileStamp{static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                     static_cast<int64_t>(st.st_size)};
+                     static_cast<int64_t>(st.st_size), (st.st_mode & 022) != 0 || st.st_uid != ::geteuid()};
   }
 
  private:

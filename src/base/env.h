@@ -17,6 +17,9 @@ namespace awsmcp {
 struct FileStamp {
   int64_t mtime_ns = 0;
   int64_t size = -1;
+  // Someone besides this process's user may change the file: it is group- or
+  // world-writable, or owned by another user.
+  bool writable_by_others = false;
   bool operator==(const FileStamp&) const = default;
 };
 

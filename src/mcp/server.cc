@@ -12,7 +12,10 @@ using jsonrpc::MakeNotification;
 using jsonrpc::MakeResult;
 using jsonrpc::ParseMessage;
 
-McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
+McpServer::McpServer(ServerOptions options, Executor* executor)
+    : options_(std::move(options)),
+      own_executor_(executor == nullptr ? std::make_unique<Executor>() : nullptr),
+      executor_(executor != nullptr ? executor : own_executor_.get()) {
   // Methods both eras share.
   for (auto* table : {&legacy_handlers_, &modern_handlers_}) {
     auto& t = *table;
@@ -32,29 +35,8 @@ McpServer::McpServer(ServerOptions options) : options_(std::move(options)) {
 }
 
 McpServer::~McpServer() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  work_ready_.notify_all();
-  for (auto& t : workers_) {
-    if (t.joinable()) t.join();
-  }
-}
-
-void McpServer::WorkerLoop() {
-  std::unique_lock<std::mutex> lock(mu_);
-  while (true) {
-    ++idle_workers_;
-    work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-    --idle_workers_;
-    if (queue_.empty()) return;  // stopping
-    auto job = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    job();
-    lock.lock();
-  }
+  MutexLock lock(mu_);
+  while (live_calls_ > 0) calls_changed_.wait(mu_);
 }
 
 void McpServer::AddTool(Tool tool) {
@@ -77,23 +59,25 @@ Status McpServer::Serve(transport::Transport& transport) {
       if (text.error().code() != Code::kNotFound && text.error().code() != Code::kCancelled) result = text.error();
       break;
     }
-    Dispatch(ParseMessage(*text), out, never, /*modern_only=*/false, "");
+    Dispatch(ParseMessage(*text), text->size(), out, never, /*modern_only=*/false, "");
   }
   // End of input: let the calls in flight finish (their answers may still be read).
-  std::unique_lock<std::mutex> lock(mu_);
-  calls_changed_.wait(lock, [&] { return live_calls_ == 0; });
+  MutexLock lock(mu_);
+  while (live_calls_ > 0) calls_changed_.wait(mu_);
   return result;
 }
 
 void McpServer::HandleStateless(const std::string& message, Sink out, CancelToken cancel) {
   // Ids are the client's, and many clients share this server: key by a serial instead.
-  Dispatch(ParseMessage(message), std::move(out), std::move(cancel), /*modern_only=*/true,
+  Dispatch(ParseMessage(message), message.size(), std::move(out), std::move(cancel), /*modern_only=*/true,
            "#" + std::to_string(++stateless_serial_));
 }
 
-void McpServer::Dispatch(const Message& m, Sink out, CancelToken cancel, bool modern_only, std::string key) {
+void McpServer::Dispatch(const Message& m, size_t bytes, Sink out, CancelToken cancel, bool modern_only,
+                         std::string key) {
   RequestContext ctx;
   ctx.id = m.id;
+  ctx.bytes = bytes;
   ctx.out = std::move(out);
   ctx.cancel = std::move(cancel);
   switch (m.kind) {
@@ -229,7 +213,7 @@ void McpServer::HandleSetLevel(const Message& m, RequestContext& ctx) {
 void McpServer::HandleCancelled(const Message& m) {
   const json* id = jsonrpc::ParamReader(m.params).Id("requestId");
   if (id == nullptr) return;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   auto it = in_flight_.find(id->dump());
   if (it != in_flight_.end()) it->second.Cancel();
 }
@@ -254,24 +238,37 @@ void McpServer::HandleToolsCall(const Message& m, RequestContext& ctx) {
 
 void McpServer::Submit(RequestContext ctx, Work work) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    const std::string& key = ctx.key;
-    if (live_calls_ >= options_.max_queued_calls) {
+    MutexLock lock(mu_);
+    if (live_calls_ >= options_.max_queued_calls || live_bytes_ + ctx.bytes > options_.max_queued_bytes) {
       ReplyError(ctx, jsonrpc::kInternalError, "server busy: too many calls in flight");
       return;
     }
-    if (in_flight_.count(key)) {
+    if (in_flight_.count(ctx.key)) {
       ReplyError(ctx, jsonrpc::kInvalidRequest, "Invalid Request: id already in use by a call in flight");
       return;
     }
-    in_flight_[key] = ctx.cancel;
+    in_flight_[ctx.key] = ctx.cancel;
     ++live_calls_;
-    queue_.push_back([this, work = std::move(work), ctx]() mutable { RunWork(work, std::move(ctx)); });
-    if (idle_workers_ < queue_.size() && workers_.size() < std::max<size_t>(1, options_.max_concurrent_calls)) {
-      workers_.emplace_back([this] { WorkerLoop(); });
-    }
+    live_bytes_ += ctx.bytes;
   }
-  work_ready_.notify_one();
+  RequestContext refused = ctx;  // to answer with, should the executor's queue be full
+  if (executor_->TrySubmit([this, work = std::move(work), ctx = std::move(ctx)]() mutable {
+        RunWork(work, std::move(ctx));
+      })) {
+    return;
+  }
+  Finish(refused);
+  ReplyError(refused, jsonrpc::kInternalError, "server busy: too many calls in flight");
+}
+
+void McpServer::Finish(const RequestContext& ctx) {
+  {
+    MutexLock lock(mu_);
+    in_flight_.erase(ctx.key);  // when the work was skipped (cancelled before it started)
+    --live_calls_;
+    live_bytes_ -= ctx.bytes;
+  }
+  calls_changed_.notify_all();
 }
 
 void McpServer::RunWork(const Work& work, RequestContext ctx) {
@@ -307,12 +304,7 @@ void McpServer::RunWork(const Work& work, RequestContext ctx) {
       if (!ctx.answered && Release(ctx)) ReplyError(ctx, jsonrpc::kInternalError, "Internal error");
     }
   }
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    in_flight_.erase(ctx.key);  // when the work was skipped (cancelled before it started)
-    --live_calls_;
-  }
-  calls_changed_.notify_all();
+  Finish(ctx);
 }
 
 void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestContext& ctx, ToolContext& tc) {
@@ -329,7 +321,10 @@ void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestConte
   json content = json::array({{{"type", "text"}, {"text", std::move(text)}}});
   for (auto& note : r.notes) content.push_back({{"type", "text"}, {"text", std::move(note)}});
   json result = {{"content", std::move(content)}, {"isError", r.is_error}};
-  if (r.structured.is_object() && (!r.structured.empty() || !r.is_error)) {
+  // An error's details would not fit a declared outputSchema, and strict
+  // clients reject what does not: they stay in the text then.
+  const bool schema_bound = r.is_error && tool.output_schema.has_value();
+  if (r.structured.is_object() && (!r.structured.empty() || !r.is_error) && !schema_bound) {
     result["structuredContent"] = std::move(r.structured);
   }
   Reply(ctx, std::move(result));
@@ -337,7 +332,7 @@ void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestConte
 
 bool McpServer::Release(RequestContext& ctx) {
   // Free the id before answering: a client may reuse it as soon as it reads the answer.
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   in_flight_.erase(ctx.key);
   return !ctx.cancel.cancelled();
 }

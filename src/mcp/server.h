@@ -21,12 +21,15 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "base/executor.h"
+#include "base/thread_annotations.h"
 #include "mcp/eras.h"
 #include "jsonrpc/message.h"
 #include "mcp/prompt.h"
@@ -44,8 +47,10 @@ struct ServerOptions {
   std::string version = "0.1.0";     // serverInfo.version
   std::string instructions;          // sent in initialize and server/discover results when not empty
   size_t page_size = 50;             // default 50 items per tools/resources/prompts list page
-  size_t max_concurrent_calls = 8;   // default 8 tool calls run at once; more wait
-  size_t max_queued_calls = 256;     // default 256: beyond this a call is refused as busy
+  size_t max_queued_calls = 256;     // default 256 calls running or waiting; beyond, a call is refused as busy
+  // Bytes of the messages of the calls running or waiting: beyond, refused as
+  // busy, so that queued calls cannot take the memory. Default 32 MiB.
+  size_t max_queued_bytes = 32u << 20;
   // Modern-era caching hints (ttlMs). Lists of tools, prompts, templates and
   // mapped resources are fixed while the process runs: default 5 minutes, so a
   // redeployed server is noticed. Reads: default 30 s, the AWS cache's TTL.
@@ -59,7 +64,11 @@ using Sink = std::function<void(const std::string& message, bool final)>;
 
 class McpServer {
  public:
-  explicit McpServer(ServerOptions options);
+  // Calls run on `executor` (not owned; it must outlive the server), which
+  // many servers (one per legacy HTTP session) may share; nullptr: an
+  // executor of its own, with the default bound.
+  explicit McpServer(ServerOptions options, Executor* executor = nullptr);
+  // Waits for the calls still in flight.
   ~McpServer();
 
   // Registers a tool; names must be unique. Call before Serve.
@@ -95,13 +104,15 @@ class McpServer {
     bool modern = false;                // served in the 2026-07-28 era
     std::optional<LogLevel> log_level;  // modern: _meta's logLevel; none = no notifications/message
     bool answered = false;              // a result or an error was sent
+    size_t bytes = 0;                   // the request's size
   };
   enum class CacheScope { kPublic, kPrivate };
   using Handler = std::function<void(const Message&, RequestContext&)>;
   using Work = std::function<void(RequestContext&, ToolContext&)>;
 
   // `modern_only`: a stateless HTTP request, never legacy. `key`: "" = the id.
-  void Dispatch(const Message& m, Sink out, CancelToken cancel, bool modern_only, std::string key);
+  // `bytes`: the message's size, counted against max_queued_bytes.
+  void Dispatch(const Message& m, size_t bytes, Sink out, CancelToken cancel, bool modern_only, std::string key);
   void Reply(RequestContext& ctx, json result);
   // Reply with the modern era's caching hints.
   void ReplyCacheable(RequestContext& ctx, json result, CacheScope scope, std::chrono::milliseconds ttl);
@@ -134,8 +145,9 @@ class McpServer {
   void RunWork(const Work& work, RequestContext ctx);
   // Frees the request's id; true when it is to be answered (not cancelled).
   bool Release(RequestContext& ctx);
+  // Ends a call's accounting (live calls, bytes, its id).
+  void Finish(const RequestContext& ctx);
   void AnswerCall(const Tool& tool, const json& arguments, RequestContext& ctx, ToolContext& tc);
-  void WorkerLoop();
   json ToolJson(const Tool& tool) const;
 
   const ServerOptions options_;
@@ -151,17 +163,13 @@ class McpServer {
   // Legacy-era connection state.
   std::atomic<int> log_level_{static_cast<int>(LogLevel::kInfo)};
 
-  std::mutex mu_;
-  std::condition_variable calls_changed_;
-  size_t live_calls_ = 0;                         // GUARDED_BY(mu_): running or queued
-  // Calls run on a pool of at most max_concurrent_calls threads, started as
-  // needed: a kept thread answers without the cost of starting one.
-  std::deque<std::function<void()>> queue_;       // GUARDED_BY(mu_)
-  std::vector<std::thread> workers_;              // GUARDED_BY(mu_)
-  size_t idle_workers_ = 0;                       // GUARDED_BY(mu_)
-  bool stopping_ = false;                         // GUARDED_BY(mu_)
-  std::condition_variable work_ready_;
-  std::map<std::string, CancelToken> in_flight_;  // GUARDED_BY(mu_): RequestContext::key -> token
+  std::unique_ptr<Executor> own_executor_;  // when none was given
+  Executor* const executor_;
+  Mutex mu_;
+  std::condition_variable_any calls_changed_;
+  size_t live_calls_ GUARDED_BY(mu_) = 0;    // running or queued
+  size_t live_bytes_ GUARDED_BY(mu_) = 0;    // their messages' sizes
+  std::map<std::string, CancelToken> in_flight_ GUARDED_BY(mu_);  // RequestContext::key -> token
 };
 
 }  // namespace awsmcp::mcp

@@ -86,11 +86,19 @@ mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
   mcp::Tool tool;
   tool.name = "aws_call";
   tool.title = "Call an AWS API action";
-  tool.description =
-      "Call one AWS API action and return its answer as the API gives it. Read-only by default; "
-      "params use the API's member names (aws_describe lists them).";
+  tool.description = "Call one AWS API action and return its answer as the API gives it; params use the API's "
+                     "member names (aws_describe lists them). ";
+  if (options.allow_write) {
+    tool.description += "Writes are allowed: actions that create, change or delete resources are sent as asked.";
+  } else {
+    tool.description += "Read-only: actions that change anything are refused.";
+  }
+  if (!options.allow_secret_reads) tool.description += " Secret values are withheld.";
   tool.input_schema = InputSchema();
-  tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
+  // Clients approve tools marked read-only without asking: with writes
+  // allowed, the tool says it may destroy and is not idempotent.
+  tool.annotations = {.read_only = !options.allow_write, .destructive = options.allow_write,
+                      .idempotent = !options.allow_write, .open_world = true};
   tool.handler = [clients, options](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::string service = in.String("service", /*required=*/true);

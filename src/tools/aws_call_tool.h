@@ -11,6 +11,10 @@ namespace awsmcp::tools {
 
 struct AwsCallOptions {
   size_t max_result_bytes = 256 * 1024;  // default 256 KiB of JSON per result; cut at a whole item beyond
+  // The policy in force (set by the AWS client's access policy), so that the
+  // tool's annotations and description tell the truth. Default: read-only.
+  bool allow_write = false;
+  bool allow_secret_reads = false;
 };
 
 // The client for a call's `profile` argument ("" = the default profile).

@@ -1,10 +1,10 @@
 #include "tools/inventory_tools.h"
 
 #include <algorithm>
-#include <future>
 
 #include "aws/paginator.h"
 #include "tools/arguments.h"
+#include "tools/parts.h"
 
 namespace awsmcp::tools {
 namespace {
@@ -115,7 +115,7 @@ json DataStoresSchema() {
 
 }  // namespace
 
-mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
+mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project, Executor* executor) {
   mcp::Tool tool;
   tool.name = "aws_images";
   tool.title = "ECR image inventory";
@@ -132,7 +132,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
   })json");
   tool.output_schema = ImagesSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
-  tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [clients, project, executor](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::vector<std::string> names = in.Strings("repositories", project.ecr);
     auto latest = in.Int("latest", 1, 50);
@@ -151,16 +151,15 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
     pages.max_items = 1000;
     auto repos = aws::CallPaginated(**client, "ecr", "DescribeRepositories", params, pages, call);
     if (!repos) return ErrorResult(repos.error(), "ecr", "images", region);
-    std::vector<std::future<json>> parts;
+    Parts parts(executor);
     for (const auto& repo : (*repos)["repositories"]) {
-      parts.push_back(std::async(std::launch::async, [&, repo] {
-        return Images(**client, call, repo, static_cast<size_t>(latest.value_or(3)));
-      }));
+      parts.Add([&, repo] { return Images(**client, call, repo, static_cast<size_t>(latest.value_or(3))); });
     }
+    parts.Run();
     json out = json::array();
     size_t total = 0;
-    for (auto& p : parts) {
-      out.push_back(p.get());
+    for (size_t i = 0; i < (*repos)["repositories"].size(); ++i) {
+      out.push_back(parts.Take(i));
       total += out.back().value("imageCount", size_t{0});
     }
     mcp::ToolResult r;
@@ -171,7 +170,7 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project) {
   return tool;
 }
 
-mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project) {
+mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project, Executor* executor) {
   mcp::Tool tool;
   tool.name = "aws_data_stores";
   tool.title = "RDS and ElastiCache status";
@@ -189,7 +188,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
   })json");
   tool.output_schema = DataStoresSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
-  tool.handler = [clients, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [clients, project, executor](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::vector<std::string> dbs = in.Strings("databases", project.databases);
     std::vector<std::string> caches = in.Strings("caches", project.caches);
@@ -206,7 +205,8 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
     aws::PaginateOptions pages;
     pages.max_items = 1000;
 
-    auto rds = std::async(std::launch::async, [&] {
+    Parts parts(executor);
+    const size_t rds = parts.Add([&] {
       auto out = aws::CallPaginated(**client, "rds", "DescribeDBInstances", json::object(), pages, call);
       if (!out) return json{{"error", PartError(out.error())}};
       json items = json::array();
@@ -222,7 +222,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
       }
       return json{{"instances", items}};
     });
-    auto cache = std::async(std::launch::async, [&] {
+    const size_t cache = parts.Add([&] {
       auto out = aws::CallPaginated(**client, "elasticache", "DescribeCacheClusters", {{"ShowCacheNodeInfo", true}},
                                     pages, call);
       if (!out) return json{{"error", PartError(out.error())}};
@@ -242,8 +242,9 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project)
       }
       return json{{"clusters", items}};
     });
+    parts.Run();
     mcp::ToolResult r;
-    r.structured = {{"databases", rds.get()}, {"caches", cache.get()}, {"eventWindowHours", hours}};
+    r.structured = {{"databases", parts.Take(rds)}, {"caches", parts.Take(cache)}, {"eventWindowHours", hours}};
     r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
     return r;
   };

@@ -7,13 +7,15 @@
 // region; a part that fails carries its error and the rest comes back.
 #pragma once
 
+#include "base/executor.h"
 #include "mcp/tool.h"
 #include "tools/aws_call_tool.h"
 #include "tools/project_resources.h"
 
 namespace awsmcp::tools {
 
-mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project);
-mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project);
+// Their parts (one per repository; RDS and ElastiCache) run at once on `executor` (not owned).
+mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project, Executor* executor);
+mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project, Executor* executor);
 
 }  // namespace awsmcp::tools

@@ -1,8 +1,6 @@
 #include "tools/region_fanout.h"
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include "tools/arguments.h"
 
@@ -46,14 +44,14 @@ RegionLister Ec2RegionLister(ClientForProfile clients) {
   };
 }
 
-mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_result_bytes) {
+mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_result_bytes, Executor* executor) {
   tool.input_schema["properties"]["regions"] = {
       {"type", "array"}, {"items", {{"type", "string"}}}, {"maxItems", kMaxRegions},
       {"description", "run in each of these regions at once, or [\"all\"] for every enabled region"}};
   if (tool.output_schema) tool.output_schema = WidenedSchema(*tool.output_schema);
   auto single = std::move(tool.handler);
   const std::string name = tool.name;
-  tool.handler = [single, all_regions, name, max_result_bytes](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [single, all_regions, name, max_result_bytes, executor](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     if (!args.contains("regions")) return single(args, ctx);
     ArgReader in(args);
     std::vector<std::string> regions = in.Strings("regions", {});
@@ -83,23 +81,18 @@ mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_resul
     }
 
     std::vector<mcp::ToolResult> results(regions.size());
-    std::atomic<size_t> next{0}, done{0};
+    size_t done = 0;
     std::mutex progress_mu;
-    auto work = [&] {
-      for (size_t i = next++; i < regions.size(); i = next++) {
-        json one = args;
-        one.erase("regions");
-        one["region"] = regions[i];
-        mcp::ToolContext sub = ctx;
-        sub.progress = [](double, std::optional<double>, const std::string&) {};
-        results[i] = single(one, sub);
-        std::lock_guard<std::mutex> lock(progress_mu);
-        ctx.progress(static_cast<double>(++done), static_cast<double>(regions.size()), regions[i] + " done");
-      }
-    };
-    std::vector<std::thread> threads;
-    for (size_t t = 0; t < std::min(kParallelRegions, regions.size()); ++t) threads.emplace_back(work);
-    for (auto& t : threads) t.join();
+    executor->ParallelFor(regions.size(), kParallelRegions, [&](size_t i) {
+      json one = args;
+      one.erase("regions");
+      one["region"] = regions[i];
+      mcp::ToolContext sub = ctx;
+      sub.progress = [](double, std::optional<double>, const std::string&) {};
+      results[i] = single(one, sub);
+      std::lock_guard<std::mutex> lock(progress_mu);
+      ctx.progress(static_cast<double>(++done), static_cast<double>(regions.size()), regions[i] + " done");
+    });
 
     mcp::ToolResult merged;
     json by_region = json::object(), failed = json::array();

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/executor.h"
 #include "mcp/tool.h"
 #include "tools/aws_call_tool.h"
 
@@ -28,6 +29,7 @@ RegionLister Ec2RegionLister(ClientForProfile clients);
 
 inline constexpr size_t kMaxRegions = 40;
 
-mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_result_bytes);
+// The regions run on `executor` (not owned), at most 8 at once.
+mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_result_bytes, Executor* executor);
 
 }  // namespace awsmcp::tools

@@ -1,9 +1,9 @@
 #include "tools/service_health_tool.h"
 
 #include <array>
-#include <future>
 
 #include "tools/arguments.h"
+#include "tools/parts.h"
 #include "tools/time_range.h"
 
 namespace awsmcp::tools {
@@ -258,7 +258,7 @@ bool PickService(const ProjectResources& project, std::string* cluster, std::str
 
 }  // namespace
 
-mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResources project) {
+mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResources project, Executor* executor) {
   mcp::Tool tool;
   tool.name = "aws_service_health";
   tool.title = "ECS service health report";
@@ -278,7 +278,7 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
   })json");
   tool.output_schema = OutputSchema();
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
-  tool.handler = [clients, env, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
+  tool.handler = [clients, env, project, executor](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::string cluster = in.String("cluster", false, 512);
     std::string service = in.String("service", false, 512);
@@ -321,15 +321,18 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     ctx.progress(1, 7, "service described");
 
     // The independent parts run at once; each carries its own error.
-    auto run = [&](const char* name, auto fn) {
-      return want(name) ? std::async(std::launch::async, fn) : std::future<json>();
+    Parts work(executor);
+    auto add = [&](const char* name, std::function<json()> fn) -> std::optional<size_t> {
+      if (!want(name)) return std::nullopt;
+      return work.Add(std::move(fn));
     };
-    auto stopped = run("stoppedTasks", [&] { return check.StoppedTasks(cluster, service); });
-    auto targets = run("targets", [&] { return check.Targets(svc.value("loadBalancers", json::array())); });
-    auto cpu = run("metrics", [&] { return check.Metric("CPUUtilization", cluster, service); });
-    auto memory = run("metrics", [&] { return check.Metric("MemoryUtilization", cluster, service); });
-    auto alarms = run("alarms", [&] { return check.Alarms(cluster, service); });
-    auto logs = run("logs", [&] { return check.Logs(svc.value("taskDefinition", "")); });
+    auto stopped = add("stoppedTasks", [&] { return check.StoppedTasks(cluster, service); });
+    auto targets = add("targets", [&] { return check.Targets(svc.value("loadBalancers", json::array())); });
+    auto cpu = add("metrics", [&] { return check.Metric("CPUUtilization", cluster, service); });
+    auto memory = add("metrics", [&] { return check.Metric("MemoryUtilization", cluster, service); });
+    auto alarms = add("alarms", [&] { return check.Alarms(cluster, service); });
+    auto logs = add("logs", [&] { return check.Logs(svc.value("taskDefinition", "")); });
+    work.Run();
 
     json result = {{"service", service}, {"cluster", cluster},
                    {"region", region.empty() ? (*client)->options().default_region : region},
@@ -353,13 +356,14 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
       events.push_back({{"at", e.value("createdAt", "")}, {"message", e.value("message", "")}});
     }
     if (want("events")) result["events"] = events;
-    if (stopped.valid()) result["stoppedTasks"] = stopped.get();
-    if (targets.valid()) result["targets"] = targets.get();
-    if (cpu.valid()) {
-      result["metrics"] = {{"window", "last hour, 5-minute periods"}, {"cpu", cpu.get()}, {"memory", memory.get()}};
+    if (stopped) result["stoppedTasks"] = work.Take(*stopped);
+    if (targets) result["targets"] = work.Take(*targets);
+    if (cpu && memory) {
+      result["metrics"] = {{"window", "last hour, 5-minute periods"}, {"cpu", work.Take(*cpu)},
+                           {"memory", work.Take(*memory)}};
     }
-    if (alarms.valid()) result["alarms"] = alarms.get();
-    if (logs.valid()) result["logs"] = logs.get();
+    if (alarms) result["alarms"] = work.Take(*alarms);
+    if (logs) result["logs"] = work.Take(*logs);
     ctx.progress(7, 7, "done");
     json verdict = Verdict(svc, result);
     result["verdict"] = verdict["verdict"];

@@ -8,12 +8,14 @@
 #pragma once
 
 #include "base/env.h"
+#include "base/executor.h"
 #include "mcp/tool.h"
 #include "tools/aws_call_tool.h"
 #include "tools/project_resources.h"
 
 namespace awsmcp::tools {
 
-mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResources project);
+// Its parts run at once on `executor` (not owned).
+mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResources project, Executor* executor);
 
 }  // namespace awsmcp::tools

@@ -194,8 +194,8 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
   std::string session_id = request.Header("mcp-session-id");
   std::shared_ptr<Session> session;
   if (method == "initialize" && session_id.empty()) {
-    session_id = NewSession();
-    if (session_id.empty()) return Status(503, "Service Unavailable: too many sessions");
+    session_id = NewSession(request.peer);
+    if (session_id.empty()) return Status(503, "Service Unavailable: too many sessions; end one with DELETE");
   } else if (session_id.empty()) {
     // A modern request that left out its version header: say which header, not "no session".
     const json meta = m.contains("params") && m["params"].is_object() ? m["params"].value("_meta", json()) : json();
@@ -232,8 +232,8 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
 
 std::optional<HttpReply> ParseBody(const std::string& body, json* message) {
   if (NestedDeeperThan(body, jsonrpc::kMaxDepth)) {
-    return RpcErrorReply(400, nullptr, jsonrpc::kInvalidRequest,
-                         "Invalid Request: nested deeper than " + std::to_string(jsonrpc::kMaxDepth) + " levels");
+    const jsonrpc::Message refused = jsonrpc::ParseMessage(body);  // reads only the top level, for the id
+    return RpcErrorReply(400, refused.id, refused.error_code, refused.error);
   }
   *message = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (message->is_discarded()) return RpcErrorReply(400, nullptr, jsonrpc::kParseError, "Parse error");
@@ -307,7 +307,7 @@ std::shared_ptr<StreamableHttp::Session> StreamableHttp::Find(const std::string&
   return it->second;
 }
 
-std::string StreamableHttp::NewSession() {
+std::string StreamableHttp::NewSession(const std::string& peer) {
   unsigned char raw[16];
   if (RAND_bytes(raw, sizeof raw) != 1) return "";
   static const char kHex[] = "0123456789abcdef";
@@ -317,6 +317,10 @@ std::string StreamableHttp::NewSession() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (sessions_.size() >= options_.max_sessions) return "";
+    const size_t mine = static_cast<size_t>(
+        std::count_if(sessions_.begin(), sessions_.end(), [&](const auto& s) { return s.second->peer == peer; }));
+    if (mine >= options_.max_sessions_per_client) return "";
+    session->peer = peer;
     session->last_used = env_->SteadyNow();
     sessions_[id] = session;
   }

@@ -55,6 +55,7 @@ struct HttpRequest {
   std::string path;                            // "/mcp" (no query)
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
+  std::string peer;                            // the client's address, for per-client limits; "" when unknown
   // The HTTP library percent-decoded the header values (cpp-httplib before
   // 0.44 does): mirrored values are then compared with the body's decoded.
   bool header_values_percent_decoded = false;
@@ -102,6 +103,7 @@ struct StreamableHttpOptions {
   std::string resource_metadata_url;               // default "": not named in WWW-Authenticate
   nlohmann::json resource_metadata;                // default null: no /.well-known/oauth-protected-resource
   size_t max_sessions = 1000;                      // default 1000 open sessions
+  size_t max_sessions_per_client = 100;            // default 100 open sessions per client address (HttpRequest::peer)
   std::chrono::seconds session_idle{30 * 60};      // default 30 minutes without a request ends a session
   std::chrono::seconds request_timeout{10 * 60};   // default 10 minutes for a response
   size_t max_body_bytes = 4 * 1024 * 1024;         // default 4 MiB
@@ -125,6 +127,7 @@ class StreamableHttp {
     std::thread thread;
     std::chrono::steady_clock::time_point last_used;  // GUARDED_BY(StreamableHttp::mu_)
     std::atomic<bool> served{false};                  // the protocol layer has returned
+    std::string peer;                                 // the client that opened it
   };
   HttpReply HandleUnguarded(const HttpRequest& request);
   AuthVerdict Authorize(const std::string& token) const;
@@ -135,7 +138,8 @@ class StreamableHttp {
   // Waits for the exchange's response (JSON) or streams it (SSE).
   HttpReply Answer(std::shared_ptr<Exchange> exchange, bool stream);
   std::shared_ptr<Session> Find(const std::string& id);
-  std::string NewSession();
+  // "" when no more sessions may be opened (in all, or for this client).
+  std::string NewSession(const std::string& peer);
   void End(const std::string& id);
   void Sweep();
 

@@ -1,0 +1,45 @@
+// Parts: the independent pieces of one workflow answer (a service's tasks,
+// targets, metrics, ...; one per repository), run at once on the server's
+// executor, each giving its own JSON (an error part carries {"error": ...}).
+//
+//   Parts parts(executor);
+//   size_t tasks = parts.Add([&] { return StoppedTasks(); });
+//   parts.Run();
+//   result["stoppedTasks"] = parts.Take(tasks);
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/executor.h"
+
+namespace awsmcp::tools {
+
+// The most parts of one answer that run at once.
+inline constexpr size_t kParallelParts = 8;
+
+class Parts {
+ public:
+  explicit Parts(Executor* executor) : executor_(executor) {}
+
+  // Adds a part; returns its index for Take.
+  size_t Add(std::function<nlohmann::json()> part) {
+    parts_.push_back(std::move(part));
+    return parts_.size() - 1;
+  }
+  // Runs every part, at most kParallelParts at once; rethrows a part's exception.
+  void Run() {
+    results_.assign(parts_.size(), nlohmann::json());
+    executor_->ParallelFor(parts_.size(), kParallelParts, [this](size_t i) { results_[i] = parts_[i](); });
+  }
+  nlohmann::json Take(size_t index) { return std::move(results_[index]); }
+
+ private:
+  Executor* const executor_;
+  std::vector<std::function<nlohmann::json()>> parts_;
+  std::vector<nlohmann::json> results_;
+};
+
+}  // namespace awsmcp::tools
