@@ -7,12 +7,53 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "base/json_depth.h"
 #include "aws/credentials_json.h"
 
 extern char** environ;
 
 namespace awsmcp::aws {
+
+std::optional<std::vector<std::string>> SplitCommand(std::string_view command) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  for (size_t i = 0; i < command.size(); ++i) {
+    const char c = command[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (in_word) words.push_back(std::move(word)), word.clear(), in_word = false;
+    } else if (c == '\'') {
+      const size_t end = command.find('\'', i + 1);
+      if (end == std::string_view::npos) return std::nullopt;
+      word.append(command.substr(i + 1, end - i - 1));
+      i = end, in_word = true;
+    } else if (c == '"') {
+      for (++i; i < command.size() && command[i] != '"'; ++i) {
+        // Inside double quotes a backslash escapes only these, as in a POSIX shell.
+        if (command[i] == '\\' && i + 1 < command.size() && std::string_view("\\\"$`\n").find(command[i + 1]) !=
+                                                                std::string_view::npos) {
+          ++i;
+        }
+        word.push_back(command[i]);
+      }
+      if (i >= command.size()) return std::nullopt;
+      in_word = true;
+    } else if (c == '\\') {
+      if (++i >= command.size()) return std::nullopt;
+      word.push_back(command[i]);
+      in_word = true;
+    } else {
+      word.push_back(c);
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(std::move(word));
+  return words;
+}
 
 Result<Credentials> RunCredentialProcess(const std::string& command, const std::string& profile,
                                          const ProcessOptions& options) {
@@ -26,9 +67,26 @@ Result<Credentials> RunCredentialProcess(const std::string& command, const std::
   // Its stderr is dropped: helpers print tokens and prompts there, and ours
   // reaches the MCP client's logs.
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+  // No shell: the command is split into words as botocore does (shlex), so
+  // "helper; touch x" runs one program with two odd arguments, not two.
+  auto words = SplitCommand(command);
+  if (!words || words->empty()) {
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[0]);
+    close(out[1]);
+    return Fail(Status::Unauthenticated(who + " is empty or has an unclosed quote"));
+  }
+  std::vector<char*> argv;
+  for (auto& w : *words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  // Its own process group, so that a timeout ends whatever it started too.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, const_cast<char* const*>(argv), environ);
+  int rc = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   if (rc != 0) {
@@ -56,7 +114,7 @@ Result<Credentials> RunCredentialProcess(const std::string& command, const std::
     }
   }
   close(out[0]);
-  if (timed_out || too_long) kill(pid, SIGKILL);
+  if (timed_out || too_long) kill(-pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
   if (timed_out) return Fail(Status::Unauthenticated(who + " did not finish in time"));
@@ -66,7 +124,7 @@ Result<Credentials> RunCredentialProcess(const std::string& command, const std::
                                         std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")"));
   }
   nlohmann::json doc = ParseJsonBounded(output);
-  if (doc.is_object() && doc.value("Version", 0) != 1) {
+  if (doc.is_object() && !(doc.contains("Version") && doc["Version"].is_number_integer() && doc["Version"] == 1)) {
     return Fail(Status::Unauthenticated(who + " printed an unsupported Version (expected 1)"));
   }
   return ParseCredentialsJson(output, who, {.token = "SessionToken"});
