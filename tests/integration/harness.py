@@ -585,8 +585,17 @@ class IntegrationTestCase(unittest.TestCase):
         self.assertIsInstance(result, dict)
         self.assertTrue(result.get("isError"), "expected isError, got: %s" % json.dumps(result)[:2000])
         self.assertTrue(_text(result), "error result without text")
-        error = result.get("structuredContent", {}).get("error")
-        self.assertIsInstance(error, dict, "structuredContent.error missing: %s" % result)
+        if "structuredContent" in result:
+            error = result["structuredContent"].get("error")
+            self.assertIsInstance(error, dict, "structuredContent.error missing: %s" % result)
+        else:
+            # A tool with an outputSchema sends its error in the text only
+            # ("Code: message\nHint: ..."), since the error fits no schema.
+            first, _, rest = _text(result).partition("\n")
+            code_text, _, message = first.partition(": ")
+            error = {"code": code_text, "message": message}
+            if rest.startswith("Hint: "):
+                error["hint"] = rest[len("Hint: "):]
         self.assertIn("code", error)
         self.assertIn("message", error)
         if code is not None:
