@@ -7,6 +7,7 @@
 #include "base/json_depth.h"
 #include "auth/jwt.h"
 #include "base/log.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::app {
 namespace {
@@ -50,7 +51,7 @@ class KeySet {
     if (!body) return body.error();
     auto keys = auth::ParseJwks(*body);
     if (!keys) return keys.error();
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     keys_ = std::move(*keys);
     fetched_ = env_->SteadyNow();
     return Status::Ok();
@@ -60,14 +61,14 @@ class KeySet {
     const auto now = env_->SteadyNow();
     bool fetch;
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(mu_);
       fetch = now - fetched_ > kKeysFresh || (unknown_kid && now - fetched_ > kRefetchAtMost);
     }
     if (fetch) {
       Status s = Fetch();
       if (!s.ok()) Log(LogLevel::kWarning, "auth", "JWKS refresh failed: " + s.message());
     }
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     return keys_;
   }
 
@@ -75,9 +76,9 @@ class KeySet {
   const std::string url_;
   Env* const env_;
   const std::shared_ptr<aws::HttpClient> http_;
-  std::mutex mu_;
-  std::vector<auth::Jwk> keys_;                    // GUARDED_BY(mu_)
-  std::chrono::steady_clock::time_point fetched_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::vector<auth::Jwk> keys_ GUARDED_BY(mu_);
+  std::chrono::steady_clock::time_point fetched_ GUARDED_BY(mu_);
 };
 
 }  // namespace

@@ -30,7 +30,7 @@ std::expected<aws::AwsClient*, aws::CallError> ProfileClients::For(const std::st
         aws::kConfigError, "profile '" + profile.substr(0, 64) + "' is not allowed; allowed: " + list,
         "A person can allow it with --allowed-profiles."));
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   auto it = stacks_.find(profile);
   if (it != stacks_.end()) return &it->second->client();
   auto cfg = aws::SharedConfig::Load(*env_, aws::DefaultSharedConfigPaths(*env_), profile);

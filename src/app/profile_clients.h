@@ -11,6 +11,7 @@
 
 #include "app/aws_stack.h"
 #include "aws/call_error.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::app {
 
@@ -29,8 +30,8 @@ class ProfileClients {
   const AppOptions base_;
   Env* const env_;
   std::unique_ptr<AwsStack> default_;
-  std::mutex mu_;
-  std::map<std::string, std::unique_ptr<AwsStack>> stacks_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::map<std::string, std::unique_ptr<AwsStack>> stacks_ GUARDED_BY(mu_);
 };
 
 }  // namespace awsmcp::app

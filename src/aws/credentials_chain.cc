@@ -29,13 +29,13 @@ bool CachingCredentialsProvider::FreshLocked() const {
 }
 
 Result<Credentials> CachingCredentialsProvider::Get() {
-  std::unique_lock<std::mutex> lock(mu_);
-  refreshed_.wait(lock, [&] { return !refreshing_ || FreshLocked(); });
+  MutexLock lock(mu_);
+  while (refreshing_ && !FreshLocked()) refreshed_.wait(mu_);
   if (FreshLocked()) return *cached_;
   refreshing_ = true;
-  lock.unlock();
+  mu_.unlock();
   auto fresh = inner_->Get();  // outside the lock: it may do I/O
-  lock.lock();
+  mu_.lock();
   refreshing_ = false;
   if (fresh) {
     cached_ = *fresh;

@@ -13,6 +13,7 @@
 #include "aws/credentials_profile.h"
 #include "aws/shared_config.h"
 #include "base/env.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::aws {
 
@@ -49,15 +50,15 @@ class CachingCredentialsProvider final : public CredentialsProvider {
   std::string Name() const override { return inner_->Name(); }
 
  private:
-  bool FreshLocked() const;
+  bool FreshLocked() const REQUIRES(mu_);
   const std::unique_ptr<CredentialsProvider> inner_;
   Env* const env_;
   const CachingOptions options_;
-  std::mutex mu_;
-  std::condition_variable refreshed_;
-  bool refreshing_ = false;                          // GUARDED_BY(mu_)
-  std::optional<Credentials> cached_;                // GUARDED_BY(mu_)
-  std::chrono::steady_clock::time_point read_at_{};  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::condition_variable_any refreshed_;
+  bool refreshing_ GUARDED_BY(mu_) = false;
+  std::optional<Credentials> cached_ GUARDED_BY(mu_);
+  std::chrono::steady_clock::time_point read_at_ GUARDED_BY(mu_){};
 };
 
 // The default chain, in the AWS CLI's order, wrapped in the caching decorator:

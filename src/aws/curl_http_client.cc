@@ -72,7 +72,7 @@ CurlHttpClient::~CurlHttpClient() {
 
 void* CurlHttpClient::Acquire() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (!idle_.empty()) {
       void* h = idle_.back();
       idle_.pop_back();
@@ -83,7 +83,7 @@ void* CurlHttpClient::Acquire() {
 }
 
 void CurlHttpClient::Release(void* handle) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   if (idle_.size() < kMaxIdleHandles) {
     idle_.push_back(handle);
   } else {

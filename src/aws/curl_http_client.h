@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aws/http.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::aws {
 
@@ -26,8 +27,8 @@ class CurlHttpClient final : public HttpClient {
   void Release(void* handle);  // back to the pool (bounded)
 
   const HttpOptions options_;
-  std::mutex mu_;
-  std::vector<void*> idle_;  // GUARDED_BY(mu_): CURL* handles with live connections
+  Mutex mu_;
+  std::vector<void*> idle_ GUARDED_BY(mu_);  // CURL* handles with live connections
 };
 
 }  // namespace awsmcp::aws

@@ -11,7 +11,7 @@ CallResult ResponseCache::GetOrLoad(const std::string& key, bool refresh, const 
   if (hit) *hit = false;
   std::shared_ptr<Flight> flight;
   {
-    std::unique_lock<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (!refresh) {
       auto it = entries_.find(key);
       if (it != entries_.end()) {
@@ -25,7 +25,7 @@ CallResult ResponseCache::GetOrLoad(const std::string& key, bool refresh, const 
     auto running = flights_.find(key);
     if (running != flights_.end()) {
       std::shared_ptr<Flight> joined = running->second;
-      flight_done_.wait(lock, [&] { return joined->done; });
+      while (!joined->done) flight_done_.wait(mu_);
       // A leader that was cancelled says nothing about this caller's request.
       if (joined->result || joined->result.error().code != kCancelled) {
         if (hit) *hit = true;
@@ -37,7 +37,7 @@ CallResult ResponseCache::GetOrLoad(const std::string& key, bool refresh, const 
   }
   CallResult result = load();
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (result && options_.ttl.count() > 0) InsertLocked(key, *result);
     flight->result = result;
     flight->done = true;
@@ -67,12 +67,12 @@ void ResponseCache::InsertLocked(const std::string& key, const nlohmann::json& v
 }
 
 void ResponseCache::Clear() {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   entries_.clear();
 }
 
 size_t ResponseCache::size() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return entries_.size();
 }
 

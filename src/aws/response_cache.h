@@ -16,6 +16,7 @@
 
 #include "aws/call_error.h"
 #include "base/env.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::aws {
 
@@ -50,14 +51,14 @@ class ResponseCache {
     std::chrono::steady_clock::time_point expires;
     std::shared_ptr<const nlohmann::json> value;
   };
-  void InsertLocked(const std::string& key, const nlohmann::json& value);
+  void InsertLocked(const std::string& key, const nlohmann::json& value) REQUIRES(mu_);
 
   const ResponseCacheOptions options_;
   Env* const env_;
-  mutable std::mutex mu_;
-  std::condition_variable flight_done_;
-  std::map<std::string, Entry> entries_;                     // GUARDED_BY(mu_)
-  std::map<std::string, std::shared_ptr<Flight>> flights_;   // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  std::condition_variable_any flight_done_;
+  std::map<std::string, Entry> entries_ GUARDED_BY(mu_);
+  std::map<std::string, std::shared_ptr<Flight>> flights_ GUARDED_BY(mu_);
 };
 
 // Key for one API call: identity, region, service, operation and canonical

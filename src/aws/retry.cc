@@ -50,7 +50,7 @@ std::chrono::milliseconds RetryPolicy::Backoff(int retry, ErrorClass cls) const 
 }
 
 bool RetryPolicy::AcquireRetryToken(ErrorClass, bool after_timeout) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   int cost = after_timeout ? options_.timeout_retry_cost : options_.retry_cost;
   if (tokens_ < cost) return false;
   tokens_ -= cost;
@@ -58,12 +58,12 @@ bool RetryPolicy::AcquireRetryToken(ErrorClass, bool after_timeout) {
 }
 
 void RetryPolicy::OnSuccess(bool was_retry) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   tokens_ = std::min(options_.quota_capacity, tokens_ + (was_retry ? options_.retry_cost : 1));
 }
 
 int RetryPolicy::available_tokens() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return tokens_;
 }
 

@@ -14,6 +14,7 @@
 #include "base/cancel.h"
 #include "base/env.h"
 #include "base/status.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::aws {
 
@@ -59,8 +60,8 @@ class RetryPolicy {
  private:
   const RetryOptions options_;
   Env* const env_;
-  mutable std::mutex mu_;
-  int tokens_;  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  int tokens_ GUARDED_BY(mu_);
 };
 
 // Runs attempt(1), attempt(2), ... until success, a non-retryable class, the

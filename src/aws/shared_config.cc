@@ -93,7 +93,7 @@ Result<std::shared_ptr<const SharedConfig>> SharedConfigCache::Get() {
   std::string profile = ResolveProfileName(*env_, explicit_profile_);
   std::string key = paths.config + "|" + Stamp(*env_, paths.config) + "|" + paths.credentials + "|" +
                     Stamp(*env_, paths.credentials) + "|" + profile;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   if (current_ && key == key_) return current_;
   auto loaded = SharedConfig::Load(*env_, paths, profile);
   if (!loaded) return Fail(loaded.error());

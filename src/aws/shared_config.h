@@ -15,6 +15,7 @@
 
 #include "aws/ini_file.h"
 #include "base/env.h"
+#include "base/thread_annotations.h"
 
 namespace awsmcp::aws {
 
@@ -73,9 +74,9 @@ class SharedConfigCache {
  private:
   Env* const env_;
   const std::string explicit_profile_;
-  std::mutex mu_;
-  std::shared_ptr<const SharedConfig> current_;  // GUARDED_BY(mu_)
-  std::string key_;                              // GUARDED_BY(mu_): paths, profile and stamps of current_
+  Mutex mu_;
+  std::shared_ptr<const SharedConfig> current_ GUARDED_BY(mu_);
+  std::string key_ GUARDED_BY(mu_);  // paths, profile and stamps of current_
 };
 
 }  // namespace awsmcp::aws

@@ -33,7 +33,7 @@ Result<std::shared_ptr<const ServiceModel>> ModelRegistry::Get(const std::string
     for (const auto& n : ServiceNames()) names += (names.empty() ? "" : ", ") + n;
     return Fail(Status::NotFound("unknown service '" + cli_name + "'; available: " + names));
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   auto parsed = parsed_.find(cli_name);
   if (parsed != parsed_.end()) return parsed->second;
   auto model = ServiceModel::Parse(cli_name, it->second.service, it->second.paginators);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/thread_annotations.h"
 #include "models/service_model.h"
 
 namespace awsmcp::models {
@@ -29,8 +30,8 @@ class ModelRegistry {
   };
   ModelRegistry();
   std::map<std::string, Files> files_;  // immutable after construction
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const ServiceModel>> parsed_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::map<std::string, std::shared_ptr<const ServiceModel>> parsed_ GUARDED_BY(mu_);
 };
 
 }  // namespace awsmcp::models

@@ -10,8 +10,8 @@ std::pair<std::unique_ptr<MemoryTransport>, std::unique_ptr<MemoryTransport>> Me
 }
 
 Result<std::string> MemoryTransport::Read() {
-  std::unique_lock<std::mutex> lock(in_->mu);
-  in_->cv.wait(lock, [&] { return !in_->messages.empty() || in_->writer_closed || in_->reader_closed; });
+  MutexLock lock(in_->mu);
+  while (in_->messages.empty() && !in_->writer_closed && !in_->reader_closed) in_->cv.wait(in_->mu);
   if (in_->reader_closed) return Fail(Status::Cancelled("transport closed"));
   if (in_->messages.empty()) return Fail(Status::NotFound("end of input"));
   std::string m = std::move(in_->messages.front());
@@ -20,7 +20,7 @@ Result<std::string> MemoryTransport::Read() {
 }
 
 Status MemoryTransport::Write(const std::string& message) {
-  std::lock_guard<std::mutex> lock(out_->mu);
+  MutexLock lock(out_->mu);
   if (out_->writer_closed) return Status::Unavailable("transport closed");
   out_->messages.push_back(message);
   out_->cv.notify_all();
@@ -29,7 +29,7 @@ Status MemoryTransport::Write(const std::string& message) {
 
 void MemoryTransport::Close() {
   for (auto* q : {in_.get(), out_.get()}) {
-    std::lock_guard<std::mutex> lock(q->mu);
+    MutexLock lock(q->mu);
     if (q == in_.get()) q->reader_closed = true; else q->writer_closed = true;
     q->cv.notify_all();
   }

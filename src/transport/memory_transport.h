@@ -8,6 +8,7 @@
 #include <mutex>
 #include <utility>
 
+#include "base/thread_annotations.h"
 #include "transport/transport.h"
 
 namespace awsmcp::transport {
@@ -24,11 +25,11 @@ class MemoryTransport final : public Transport {
 
  private:
   struct Queue {
-    std::mutex mu;
-    std::condition_variable cv;
-    std::deque<std::string> messages;  // GUARDED_BY(mu)
-    bool writer_closed = false;        // GUARDED_BY(mu)
-    bool reader_closed = false;        // GUARDED_BY(mu)
+    Mutex mu;
+    std::condition_variable_any cv;
+    std::deque<std::string> messages GUARDED_BY(mu);
+    bool writer_closed GUARDED_BY(mu) = false;
+    bool reader_closed GUARDED_BY(mu) = false;
   };
   MemoryTransport(std::shared_ptr<Queue> in, std::shared_ptr<Queue> out) : in_(std::move(in)), out_(std::move(out)) {}
   std::shared_ptr<Queue> in_;

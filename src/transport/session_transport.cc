@@ -7,9 +7,12 @@ namespace awsmcp::transport {
 using nlohmann::json;
 
 std::optional<std::string> Exchange::Next(std::chrono::milliseconds timeout) {
-  std::unique_lock<std::mutex> lock(mu_);
-  if (!cv_.wait_for(lock, timeout, [&] { return !messages_.empty() || response_taken_; })) return std::nullopt;
-  if (messages_.empty()) return std::nullopt;
+  MutexLock lock(mu_);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (messages_.empty() && !response_taken_) {
+    if (cv_.wait_until(mu_, deadline) == std::cv_status::timeout) break;
+  }
+  if (messages_.empty()) return std::nullopt;  // timed out, or the response was taken
   std::string m = std::move(messages_.front());
   messages_.pop_front();
   if (messages_.empty() && got_response_) response_taken_ = true;
@@ -17,13 +20,13 @@ std::optional<std::string> Exchange::Next(std::chrono::milliseconds timeout) {
 }
 
 bool Exchange::finished() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return response_taken_;
 }
 
 void Exchange::Put(std::string message, bool last) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (got_response_) return;
     messages_.push_back(std::move(message));
     got_response_ = last;
@@ -33,7 +36,7 @@ void Exchange::Put(std::string message, bool last) {
 
 void Exchange::End() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     got_response_ = true;
     if (messages_.empty()) response_taken_ = true;
   }
@@ -43,7 +46,7 @@ void Exchange::End() {
 void SessionTransport::Abandon(const json& id) {
   std::shared_ptr<Exchange> target;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     const std::string key = id.dump();
     auto it = open_.find(key);
     if (it == open_.end()) return;
@@ -56,7 +59,7 @@ void SessionTransport::Abandon(const json& id) {
 }
 
 std::shared_ptr<Exchange> SessionTransport::Expect(const json& id, const json& progress_token) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   const std::string key = id.dump();
   if (open_.count(key)) return nullptr;
   auto exchange = std::make_shared<Exchange>();
@@ -68,7 +71,7 @@ std::shared_ptr<Exchange> SessionTransport::Expect(const json& id, const json& p
 
 bool SessionTransport::Push(std::string message) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (closed_) return false;
     inbound_.push_back(std::move(message));
   }
@@ -77,8 +80,8 @@ bool SessionTransport::Push(std::string message) {
 }
 
 Result<std::string> SessionTransport::Read() {
-  std::unique_lock<std::mutex> lock(mu_);
-  inbound_ready_.wait(lock, [&] { return closed_ || !inbound_.empty(); });
+  MutexLock lock(mu_);
+  while (!closed_ && inbound_.empty()) inbound_ready_.wait(mu_);
   if (inbound_.empty()) return Fail(Status::NotFound("session closed"));
   std::string m = std::move(inbound_.front());
   inbound_.pop_front();
@@ -91,7 +94,7 @@ Status SessionTransport::Write(const std::string& message) {
   std::shared_ptr<Exchange> target;
   bool last = false;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     std::string key;
     if (m.contains("id") && !m.contains("method")) {  // a response
       key = m["id"].dump();
@@ -118,7 +121,7 @@ Status SessionTransport::Write(const std::string& message) {
 void SessionTransport::Close() {
   std::map<std::string, std::shared_ptr<Exchange>> open;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     closed_ = true;
     open.swap(open_);
     progress_.clear();

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/thread_annotations.h"
 #include "transport/transport.h"
 
 namespace awsmcp::transport {
@@ -32,11 +33,11 @@ class Exchange {
   void End();
 
  private:
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::string> messages_;  // GUARDED_BY(mu_)
-  bool got_response_ = false;         // GUARDED_BY(mu_)
-  bool response_taken_ = false;       // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  std::condition_variable_any cv_;
+  std::deque<std::string> messages_ GUARDED_BY(mu_);
+  bool got_response_ GUARDED_BY(mu_) = false;
+  bool response_taken_ GUARDED_BY(mu_) = false;
 };
 
 class SessionTransport final : public Transport {
@@ -53,13 +54,13 @@ class SessionTransport final : public Transport {
   void Close() override;
 
  private:
-  std::mutex mu_;
-  std::condition_variable inbound_ready_;
-  std::deque<std::string> inbound_;                         // GUARDED_BY(mu_)
-  bool closed_ = false;                                     // GUARDED_BY(mu_)
-  std::map<std::string, std::shared_ptr<Exchange>> open_;   // GUARDED_BY(mu_): id.dump() -> exchange
-  std::map<std::string, std::string> progress_;             // GUARDED_BY(mu_): token.dump() -> id.dump()
-  std::string newest_;                                      // GUARDED_BY(mu_): id.dump() of the newest open request
+  Mutex mu_;
+  std::condition_variable_any inbound_ready_;
+  std::deque<std::string> inbound_ GUARDED_BY(mu_);
+  bool closed_ GUARDED_BY(mu_) = false;
+  std::map<std::string, std::shared_ptr<Exchange>> open_ GUARDED_BY(mu_);  // id.dump() -> exchange
+  std::map<std::string, std::string> progress_ GUARDED_BY(mu_);            // token.dump() -> id.dump()
+  std::string newest_ GUARDED_BY(mu_);  // id.dump() of the newest open request
 };
 
 }  // namespace awsmcp::transport

@@ -73,7 +73,7 @@ Result<std::string> StdioTransport::Read() {
 }
 
 Status StdioTransport::Write(const std::string& message) {
-  std::lock_guard<std::mutex> lock(write_mu_);
+  MutexLock lock(write_mu_);
   std::string framed = message;
   framed.push_back('\n');
   size_t off = 0;

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/thread_annotations.h"
 #include "transport/transport.h"
 
 namespace awsmcp::transport {
@@ -30,7 +31,7 @@ class StdioTransport final : public Transport {
   int wake_[2] = {-1, -1};  // self-pipe: Close() writes, Read() polls it
   std::string buffer_;      // bytes read past the last message (reader thread only)
   bool eof_ = false;        // reader thread only
-  std::mutex write_mu_;
+  Mutex write_mu_;  // one Write at a time on out_fd (it guards no member)
 };
 
 }  // namespace awsmcp::transport

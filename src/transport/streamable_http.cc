@@ -74,7 +74,7 @@ StreamableHttp::StreamableHttp(StreamableHttpOptions options, Env* env, std::fun
 StreamableHttp::~StreamableHttp() {
   std::vector<std::shared_ptr<Session>> all;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     for (auto& [id, s] : sessions_) all.push_back(s);
     for (auto& s : ended_) all.push_back(s);
     sessions_.clear();
@@ -87,7 +87,7 @@ StreamableHttp::~StreamableHttp() {
 }
 
 size_t StreamableHttp::session_count() {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return sessions_.size();
 }
 
@@ -300,7 +300,7 @@ HttpReply StreamableHttp::Answer(std::shared_ptr<Exchange> exchange, bool stream
 }
 
 std::shared_ptr<StreamableHttp::Session> StreamableHttp::Find(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return nullptr;
   it->second->last_used = env_->SteadyNow();
@@ -315,7 +315,7 @@ std::string StreamableHttp::NewSession(const std::string& peer) {
   for (unsigned char c : raw) id += {kHex[c >> 4], kHex[c & 15]};
   auto session = std::make_shared<Session>();
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (sessions_.size() >= options_.max_sessions) return "";
     const size_t mine = static_cast<size_t>(
         std::count_if(sessions_.begin(), sessions_.end(), [&](const auto& s) { return s.second->peer == peer; }));
@@ -334,7 +334,7 @@ std::string StreamableHttp::NewSession(const std::string& peer) {
 void StreamableHttp::End(const std::string& id) {
   std::shared_ptr<Session> session;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     auto it = sessions_.find(id);
     if (it == sessions_.end()) return;
     session = it->second;
@@ -348,7 +348,7 @@ void StreamableHttp::Sweep() {
   std::vector<std::string> idle;
   std::vector<std::shared_ptr<Session>> finished;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     auto served = std::partition(ended_.begin(), ended_.end(), [](const auto& s) { return !s->served; });
     finished.assign(served, ended_.end());
     ended_.erase(served, ended_.end());
