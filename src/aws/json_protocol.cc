@@ -76,17 +76,11 @@ std::string SanitizeErrorCode(std::string_view raw) {
 
 namespace {
 
-// True when an answer's scalar has the JSON type its shape declares. AWS
-// answers are untrusted: a member of another type is dropped, so that what
-// reaches the tools always fits the model.
-bool FitsScalar(const std::string& type, const json& value) {
-  if (type == "string" || type == "blob") return value.is_string();
-  if (type == "boolean") return value.is_boolean();
-  if (type == "integer" || type == "long") return value.is_number_integer();
-  if (type == "float" || type == "double") return value.is_number() || value.is_string();  // "NaN", "Infinity"
-  if (type == "timestamp") return value.is_number() || value.is_string();
-  return true;
-}
+// True when an answer's scalar may stand where its shape declares a scalar.
+// AWS answers are untrusted, but botocore passes a scalar of another JSON type
+// through (ECS's Container.memory is a string shape that moto answers with a
+// number), so only an array or object where a scalar belongs is dropped.
+bool FitsScalar(const std::string&, const json& value) { return !value.is_structured(); }
 
 const json kDropped = json(json::value_t::discarded);
 
