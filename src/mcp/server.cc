@@ -46,7 +46,6 @@ void McpServer::AddTool(Tool tool) {
 
 Status McpServer::Serve(transport::Transport& transport) {
   Sink out = [&transport](const std::string& message, bool) { (void)transport.Write(message); };
-  const CancelToken never;
   Status result;
   while (true) {
     auto text = transport.Read();
@@ -59,7 +58,9 @@ Status McpServer::Serve(transport::Transport& transport) {
       if (text.error().code() != Code::kNotFound && text.error().code() != Code::kCancelled) result = text.error();
       break;
     }
-    Dispatch(ParseMessage(*text), text->size(), out, never, /*modern_only=*/false, "");
+    // A token per request: copies share their state, so one shared token
+    // would let a notifications/cancelled for one call cancel them all.
+    Dispatch(ParseMessage(*text), text->size(), out, CancelToken(), /*modern_only=*/false, "");
   }
   // End of input: let the calls in flight finish (their answers may still be read).
   MutexLock lock(mu_);

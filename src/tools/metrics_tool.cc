@@ -84,8 +84,9 @@ std::expected<std::vector<Query>, aws::CallError> Standard(const std::string& re
 json Summary(const Query& q, const json& result, bool series) {
   json out = {{"namespace", q.name_space}, {"metric", q.metric}, {"stat", q.stat}, {"dimensions", q.dimensions}};
   std::vector<std::pair<std::string, double>> points;
-  const json& ts = result.value("Timestamps", json::array());
-  const json& vs = result.value("Values", json::array());
+  // A query AWS gave no result for has no points (and no object to read).
+  const json ts = result.is_object() ? result.value("Timestamps", json::array()) : json::array();
+  const json vs = result.is_object() ? result.value("Values", json::array()) : json::array();
   for (size_t i = 0; i < ts.size() && i < vs.size(); ++i) {
     if (ts[i].is_string() && vs[i].is_number()) points.emplace_back(ts[i].get<std::string>(), vs[i].get<double>());
   }

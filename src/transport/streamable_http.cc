@@ -191,6 +191,10 @@ HttpReply StreamableHttp::Post(const HttpRequest& request) {
   if (auto bad = ParseBody(request.body, &m)) return *bad;
   const std::string method = m.contains("method") && m["method"].is_string() ? m["method"].get<std::string>() : "";
   const bool is_request = !method.empty() && m.contains("id");
+  if (is_request && !m["id"].is_string() && !m["id"].is_number_integer()) {
+    // The protocol layer would answer with id null, which no waiting request matches.
+    return Status(400, "Invalid Request: id must be a string or an integer");
+  }
   std::string session_id = request.Header("mcp-session-id");
   std::shared_ptr<Session> session;
   if (method == "initialize" && session_id.empty()) {

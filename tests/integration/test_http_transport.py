@@ -136,6 +136,13 @@ class HttpTransportTest(unittest.TestCase):
         self.assertEqual(resp.status, 413)
         resp, text = self.post({"jsonrpc": "2.0", "id": 6, "method": "no/such"}, {"MCP-Session-Id": sid})
         self.assertEqual(json.loads(text)["error"]["code"], -32601)
+        # An id of another type is refused at once (found by the http_server fuzzer:
+        # it waited for the whole request timeout, as no answer could match it).
+        for bad_id in (1.5, True, {}, [1]):
+            started = time.monotonic()
+            resp, text = self.post({"jsonrpc": "2.0", "id": bad_id, "method": "ping"}, {"MCP-Session-Id": sid})
+            self.assertEqual((resp.status, json.loads(text)["error"]["code"]), (400, -32600), text)
+            self.assertLess(time.monotonic() - started, 5)
 
     def test_tool_call_streams_as_sse(self):
         sid = self.session()

@@ -207,3 +207,26 @@ TEST(McpServerBoundary, WrongTypesAreInvalidParamsAndTheServerGoesOn) {
 
 }  // namespace
 }  // namespace awsmcp::mcp
+
+namespace awsmcp::mcp {
+namespace {
+
+// Found by the mcp_server fuzzer: every request of a connection shared one
+// cancel token, so cancelling one call dropped every later one unanswered.
+TEST(McpServerBoundary, CancellingOneCallLeavesTheOthersAnswered) {
+  Tool waits = EchoTool("waits");
+  waits.handler = [](const json&, ToolContext& ctx) {
+    for (int i = 0; i < 5000 && !ctx.cancel.cancelled(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return ToolResult();
+  };
+  ServerHarness h({}, {waits, EchoTool("echo")});
+  h.Send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"}, {"params", {{"name", "waits"}}}});
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // call 1 is in flight
+  h.Send({{"jsonrpc", "2.0"}, {"method", "notifications/cancelled"}, {"params", {{"requestId", 1}}}});
+  auto r = h.Request(2, "tools/call", {{"name", "echo"}, {"arguments", json::object()}});
+  EXPECT_EQ(r["id"], 2) << r.dump();
+  EXPECT_TRUE(r.contains("result")) << r.dump();
+}
+
+}  // namespace
+}  // namespace awsmcp::mcp
