@@ -1,11 +1,12 @@
 #include "app/http_listener.h"
 
 #include <netdb.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <atomic>
-#include <future>
+#include <cerrno>
 #include <memory>
 #include <optional>
 
@@ -248,21 +249,25 @@ bool Connection::Stream(const transport::HttpReply& reply) {
 }
 
 bool Connection::Write(std::string bytes) {
-  struct Pending {
-    std::string bytes;
-    std::promise<bool> done;
-  };
-  auto pending = std::make_shared<Pending>();
-  pending->bytes = std::move(bytes);
-  std::future<bool> done = pending->done.get_future();
-  const auto timeout = server_.options().write_timeout;
-  asio::post(stream_.get_executor(), [self = shared_from_this(), pending, timeout] {
-    self->stream_.expires_after(timeout);
-    asio::async_write(self->stream_, asio::buffer(pending->bytes),
-                      [pending](const beast::error_code& ec, size_t) { pending->done.set_value(!ec); });
-  });
-  // The I/O thread may have stopped (shutdown): then the promise never settles.
-  return done.wait_for(timeout + std::chrono::seconds(1)) == std::future_status::ready && done.get();
+  // The worker owns the connection while it serves a request (no read is
+  // pending until it hands the connection back), so it writes on the socket
+  // itself: no hop to the I/O thread and back for every reply.
+  const int fd = stream_.socket().native_handle();
+  const auto deadline = std::chrono::steady_clock::now() + server_.options().write_timeout;
+  for (size_t sent = 0; sent < bytes.size();) {
+    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) {
+      sent += static_cast<size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return false;
+    // The client is slow to take the reply: wait for room, within the write timeout.
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd p{fd, POLLOUT, 0};
+    if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+  }
+  return true;
 }
 
 void Connection::Close() {
