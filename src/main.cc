@@ -4,6 +4,7 @@
 #include "app/doctor.h"
 #include "app/options.h"
 #include "app/server_app.h"
+#include "models/model_registry.h"
 
 int main(int argc, char** argv) {
   int exit_code = -1;
@@ -13,6 +14,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (exit_code >= 0) return exit_code;
+  if (!options->models_dir.empty()) {
+    const awsmcp::Status loaded = awsmcp::models::ModelRegistry::Embedded().AddDirectory(options->models_dir);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "aws-mcp: %s\n", loaded.message().c_str());
+      return 2;
+    }
+  }
   if (options->doctor) return awsmcp::app::RunDoctor(*options, stdout);
   if (!options->http.empty()) return awsmcp::app::RunHttpServer(*options);
   return awsmcp::app::RunStdioServer(*options);

@@ -34,6 +34,8 @@ Result<AppOptions> ParseCommandLine(int argc, char** argv, int* exit_code) {
   cli.add_option("--aws-timeout", o.aws_timeout_seconds,
                  "Seconds to wait for one AWS answer before retrying or failing (default 30)")
       ->check(CLI::Range(1, 600));
+  cli.add_option("--models-dir", o.models_dir,
+                 "Service models to use over the embedded ones, in botocore's layout (e.g. botocore/data)");
   cli.add_flag("--allow-write", o.allow_write, "Allow mutating AWS actions (default: read-only)");
   cli.add_flag("--allow-secret-reads", o.allow_secret_reads,
                "Allow actions that return secret or credential material");

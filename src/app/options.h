@@ -26,6 +26,7 @@ struct AppOptions {
   std::vector<std::string> allowed_profiles;  // default empty: any profile in the shared files; "*" too
   std::string region_origin = "--region";  // where `region` came from, for doctor
   std::string config_path;          // default "": .cursor/mcp-config.json when present
+  std::string models_dir;           // default "": only the embedded models; else newer/extra ones in botocore's layout
   ProjectResources project;         // default empty
   bool doctor = false;              // default false: `aws-mcp doctor` runs the checks instead of serving
   // Streamable HTTP (a team's shared server) instead of stdio.

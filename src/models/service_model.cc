@@ -1,6 +1,7 @@
 #include "models/service_model.h"
 
 #include "base/closest_names.h"
+#include "models/json_members.h"
 
 #include <algorithm>
 #include <cctype>
@@ -37,13 +38,22 @@ std::string NormalizeOperationName(std::string_view name) {
   return out;
 }
 
-Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_name, std::string_view service_json,
+Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_name, std::string service_json,
                                                                  std::string_view paginators_json) {
   auto model = std::make_shared<ServiceModel>();
-  json doc = json::parse(service_json, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || !doc.contains("metadata") || !doc.contains("operations") || !doc.contains("shapes")) {
-    return Fail(Status::InvalidArgument("model for " + cli_name + " is not a botocore service-2 document"));
+  model->text_ = std::move(service_json);
+  const Status not_a_model =
+      Status::InvalidArgument("model for " + cli_name + " is not a botocore service-2 document");
+  auto top = JsonMembers(model->text_);
+  if (!top) return Fail(not_a_model);
+  json doc = json::object();
+  std::string_view shapes_text;
+  for (const auto& [key, raw] : *top) {
+    if (key == "shapes") shapes_text = raw;
+    if (key == "metadata" || key == "operations") doc[key] = json::parse(raw, nullptr, /*allow_exceptions=*/false);
   }
+  auto shapes = JsonMembers(shapes_text);
+  if (!doc["metadata"].is_object() || !doc["operations"].is_object() || !shapes) return Fail(not_a_model);
   const json& meta = doc["metadata"];
   ServiceMetadata& m = model->metadata_;
   m.cli_name = std::move(cli_name);
@@ -82,7 +92,12 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   std::sort(model->operations_.begin(), model->operations_.end(),
             [](const Operation& a, const Operation& b) { return a.name < b.name; });
   for (const auto& op : model->operations_) model->normalized_names_.push_back(NormalizeOperationName(op.name));
-  model->shapes_ = std::move(doc["shapes"]);
+  std::sort(shapes->begin(), shapes->end());
+  model->shapes_ = std::make_unique<ShapeSlot[]>(shapes->size());
+  for (size_t i = 0; i < shapes->size(); ++i) {
+    model->shape_names_.push_back(std::move((*shapes)[i].first));
+    model->shapes_[i].raw = (*shapes)[i].second;
+  }
 
   if (!paginators_json.empty()) {
     json pag = json::parse(paginators_json, nullptr, false);
@@ -113,8 +128,11 @@ const Operation* ServiceModel::FindOperation(std::string_view name) const {
 }
 
 const json* ServiceModel::FindShape(std::string_view name) const {
-  auto it = shapes_.find(std::string(name));
-  return it == shapes_.end() ? nullptr : &*it;
+  auto it = std::lower_bound(shape_names_.begin(), shape_names_.end(), name);
+  if (it == shape_names_.end() || *it != name) return nullptr;
+  ShapeSlot& slot = shapes_[it - shape_names_.begin()];
+  std::call_once(slot.parsed, [&slot] { slot.value = json::parse(slot.raw, nullptr, /*allow_exceptions=*/false); });
+  return slot.value.is_discarded() ? nullptr : &slot.value;
 }
 
 const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {

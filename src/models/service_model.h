@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +56,10 @@ struct Paginator {
 class ServiceModel {
  public:
   // Parses the two model documents. service_json is required; paginators_json
-  // may be empty.
-  static Result<std::shared_ptr<const ServiceModel>> Parse(std::string cli_name, std::string_view service_json,
+  // may be empty. Shapes are only indexed here: each is parsed on its first
+  // FindShape, so the first use of a large model (ec2: 4,000 shapes) costs
+  // one scan of the text, and memory holds the text plus the shapes used.
+  static Result<std::shared_ptr<const ServiceModel>> Parse(std::string cli_name, std::string service_json,
                                                            std::string_view paginators_json);
 
   const ServiceMetadata& metadata() const { return metadata_; }
@@ -65,7 +68,8 @@ class ServiceModel {
   const Operation* FindOperation(std::string_view name) const;
   // All operations, sorted by API name.
   const std::vector<Operation>& operations() const { return operations_; }
-  // A shape's definition (botocore form); nullptr when unknown.
+  // A shape's definition (botocore form); nullptr when unknown or when its
+  // text does not parse. Thread-safe; the pointer lives as long as the model.
   const json* FindShape(std::string_view name) const;
   // Paginator for an operation; nullptr when it does not paginate.
   const Paginator* FindPaginator(std::string_view operation) const;
@@ -76,7 +80,15 @@ class ServiceModel {
   ServiceMetadata metadata_;
   std::vector<Operation> operations_;
   std::vector<std::string> normalized_names_;  // NormalizeOperationName of each operation, same order
-  json shapes_;
+  // One shape: its text in text_, parsed once on first use.
+  struct ShapeSlot {
+    std::string_view raw;
+    std::once_flag parsed;
+    json value;
+  };
+  std::string text_;                         // the service-2 document; shapes point into it
+  std::vector<std::string> shape_names_;     // sorted
+  std::unique_ptr<ShapeSlot[]> shapes_;      // same order as shape_names_
   std::vector<std::pair<std::string, Paginator>> paginators_;  // sorted by name
 };
 

@@ -1,10 +1,13 @@
 #include "tools/aws_describe_tool.h"
 
 #include <cctype>
+#include <memory>
+#include <mutex>
 
 #include "aws/access_policy.h"
 #include "tools/arguments.h"
 #include "tools/aws_call_tool.h"
+#include "models/operation_index.h"
 
 namespace awsmcp::tools {
 
@@ -13,6 +16,8 @@ using nlohmann::json;
 namespace {
 
 constexpr int kMaxMemberDepth = 3;
+constexpr size_t kServicesPerPage = 100;
+constexpr size_t kSearchResults = 12;
 
 const char* AccessName(aws::AccessKind k) {
   switch (k) {
@@ -69,12 +74,47 @@ json DescribeShape(const models::ServiceModel& model, const std::string& shape_n
   return d;
 }
 
-mcp::ToolResult ListServices(aws::AwsClient& client) {
+// A page of the service names: 424 of them would cost a model 5 KB at once.
+mcp::ToolResult ListServices(aws::AwsClient& client, size_t page) {
+  const auto names = client.models().ServiceNames();
+  const size_t pages = (names.size() + kServicesPerPage - 1) / kServicesPerPage;
+  if (page == 0 || page > pages) {
+    return ErrorResult(aws::CallError::Local(aws::kValidationError, "page must be 1 to " + std::to_string(pages)),
+                       "", "", "");
+  }
   json services = json::array();
-  for (const auto& name : client.models().ServiceNames()) services.push_back(name);
+  for (size_t i = (page - 1) * kServicesPerPage; i < std::min(names.size(), page * kServicesPerPage); ++i) {
+    services.push_back(names[i]);
+  }
+  json out = {{"services", services}, {"total", names.size()}, {"page", page}, {"pages", pages}};
+  std::string next = "aws_describe {service} lists a service's actions; aws_describe {search: \"words\"} finds "
+                     "actions across every service";
+  if (page < pages) next = "aws_describe {page: " + std::to_string(page + 1) + "} for more services; " + next;
+  out["next"] = next;
   mcp::ToolResult r;
-  r.structured = {{"services", services},
-                  {"next", "aws_describe {service} lists a service's actions"}};
+  r.structured = std::move(out);
+  return r;
+}
+
+mcp::ToolResult Search(aws::AwsClient& client, const models::OperationIndex& index, const std::string& words) {
+  json matches = json::array();
+  for (const auto& m : index.Search(words, kSearchResults)) {
+    json row = {{"service", m.service}, {"action", m.operation}};
+    auto model = client.models().Get(m.service);
+    const models::Operation* op = model ? (*model)->FindOperation(m.operation) : nullptr;
+    if (op != nullptr) {
+      const aws::Classification c = aws::Classify(**model, *op);
+      row["access"] = AccessName(c.kind);
+      if (!c.billing.empty()) row["billing"] = c.billing;
+    }
+    if (!m.doc.empty()) row["doc"] = m.doc;
+    matches.push_back(std::move(row));
+  }
+  json out = {{"search", words}, {"matches", matches}, {"searched", index.size()}};
+  out["next"] = matches.empty() ? "no action matched; try other words, or aws_describe {} to list services"
+                                : "aws_describe {service, action} gives an action's input members";
+  mcp::ToolResult r;
+  r.structured = std::move(out);
   return r;
 }
 
@@ -102,12 +142,13 @@ mcp::ToolResult ListActions(aws::AwsClient& client, const models::ServiceModel& 
 
 mcp::ToolResult DescribeAction(aws::AwsClient& client, const models::ServiceModel& model,
                                const models::Operation& op) {
-  aws::AccessKind kind = aws::ClassifyOperation(model, op);
+  const aws::Classification c = aws::Classify(model, op);
   json out = {{"service", model.metadata().cli_name},
               {"action", op.name},
               {"cli", CliName(op.name)},
-              {"access", AccessName(kind)},
-              {"allowed", Allowed(client.options().access, kind)}};
+              {"access", AccessName(c.kind)},
+              {"allowed", Allowed(client.options().access, c.kind)}};
+  if (!c.billing.empty()) out["billing"] = c.billing;
   if (!op.documentation.empty()) out["doc"] = op.documentation;
   json input = json::array();
   if (const json* shape = model.FindShape(op.input_shape); shape != nullptr) input = DescribeMembers(model, *shape, 0);
@@ -144,24 +185,47 @@ mcp::Tool MakeAwsDescribeTool(aws::AwsClient* client) {
   tool.name = "aws_describe";
   tool.title = "Describe AWS services and actions";
   tool.description =
-      "Discover what aws_call can do: no arguments lists services; {service} lists its allowed actions; "
+      "Discover what aws_call can do: {search: \"words\"} finds actions across every AWS service by name and "
+      "documentation; no arguments lists services (a page at a time); {service} lists its allowed actions; "
       "{service, action} gives the input members with types, required flags and enums.";
   tool.input_schema = json::parse(R"json({
     "type": "object",
-    "properties": {"service": {"type": "string"}, "action": {"type": "string"}},
+    "properties": {
+      "service": {"type": "string", "description": "CLI name of the service, e.g. ecs, s3, dynamodb"},
+      "action": {"type": "string", "description": "API or CLI name of an action, e.g. DescribeServices or describe-services"},
+      "search": {"type": "string", "description": "Words describing what you want to do, e.g. 'list lambda functions'; searches every service offline"},
+      "page": {"type": "integer", "minimum": 1, "description": "Page of the service list (100 a page), when listing services"}
+    },
     "additionalProperties": false
   })json");
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = false};
-  tool.handler = [client](const json& args, mcp::ToolContext&) -> mcp::ToolResult {
+  // Loaded on the first search, then shared by every session.
+  struct SearchState {
+    std::once_flag once;
+    Result<models::OperationIndex> index = Fail(Status::NotFound("not loaded"));
+  };
+  auto state = std::make_shared<SearchState>();
+  tool.handler = [client, state](const json& args, mcp::ToolContext&) -> mcp::ToolResult {
     ArgReader in(args);
     std::string service = in.String("service", false, 64);
     std::string action = in.String("action", false, 128);
-    in.RejectOthers({"service", "action"});
+    std::string search = in.String("search", false, 200);
+    const int64_t page = in.Int("page", 1, 1000).value_or(1);
+    in.RejectOthers({"service", "action", "search", "page"});
+    if (in.ok() && !search.empty() && (!service.empty() || !action.empty())) {
+      return ErrorResult(aws::CallError::Local(aws::kValidationError, "give 'search' alone, without service or action"),
+                         service, action, "");
+    }
+    if (in.ok() && !search.empty()) {
+      std::call_once(state->once, [&] { state->index = models::OperationIndex::Load(client->models()); });
+      if (!state->index) return ErrorResult(aws::CallError::Local(aws::kValidationError, state->index.error().message()), "", "", "");
+      return Search(*client, *state->index, search);
+    }
     if (in.ok() && service.empty() && !action.empty()) {
       return ErrorResult(aws::CallError::Local(aws::kValidationError, "'action' needs 'service'"), service, action, "");
     }
     if (!in.ok()) return ErrorResult(in.error(), service, action, "");
-    if (service.empty()) return ListServices(*client);
+    if (service.empty()) return ListServices(*client, static_cast<size_t>(page));
     auto model = client->models().Get(service);
     if (!model) return ErrorResult(aws::CallError::Local(aws::kUnknownService, model.error().message()), service, action, "");
     if (action.empty()) return ListActions(*client, **model);

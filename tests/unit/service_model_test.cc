@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "models/json_members.h"
 #include "models/model_registry.h"
 #include "models/service_model.h"
 
@@ -216,7 +217,7 @@ TEST(ServiceModel, NormalizeOperationName) {
 
 TEST(ServiceModel, ParseRejectsWhatIsNotAModel) {
   for (std::string_view bad : {"", "not json", "[]", "{}", R"({"metadata":{},"operations":{}})"}) {
-    auto m = ServiceModel::Parse("x", bad, "");
+    auto m = ServiceModel::Parse("x", std::string(bad), "");
     ASSERT_FALSE(m.has_value()) << bad;
     EXPECT_EQ(m.error().code(), Code::kInvalidArgument) << bad;
   }
@@ -259,6 +260,43 @@ TEST(ServiceModel, ParsesAMinimalModel) {
   auto without = ServiceModel::Parse("svc", service, "{broken");
   ASSERT_TRUE(without.has_value());
   EXPECT_EQ((*without)->FindPaginator("ListThings"), nullptr);
+}
+
+}  // namespace
+}  // namespace awsmcp::models
+
+namespace awsmcp::models {
+namespace {
+
+TEST(JsonMembers, FindsEachMemberWithoutParsingIt) {
+  auto m = JsonMembers(R"( {"a": {"x": [1, "]}"]}, "b\"q": "s", "c": 12 , "d": true} )");
+  ASSERT_TRUE(m.has_value()) << m.error().ToString();
+  ASSERT_EQ(m->size(), 4u);
+  EXPECT_EQ((*m)[0].first, "a");
+  EXPECT_EQ((*m)[0].second, R"({"x": [1, "]}"]})");
+  EXPECT_EQ((*m)[1].first, "b\"q");
+  EXPECT_EQ((*m)[1].second, R"("s")");
+  EXPECT_EQ((*m)[2].second, "12");
+  EXPECT_EQ((*m)[3].second, "true");
+}
+
+TEST(JsonMembers, RefusesMalformedOrTooDeep) {
+  for (std::string_view bad : {"", "[]", "{", R"({"a"})", R"({"a":})", R"({"a":1,})", R"({"a":[1}})", R"({"a":"x)",
+                               R"({"a":1} x)", R"({"a":1 "b":2})"}) {
+    EXPECT_FALSE(JsonMembers(bad).has_value()) << bad;
+  }
+  EXPECT_FALSE(JsonMembers(R"({"a":)" + std::string(100, '[') + std::string(100, ']') + "}").has_value());
+  EXPECT_TRUE(JsonMembers(R"({"a":)" + std::string(10, '[') + std::string(10, ']') + "}").has_value());
+}
+
+TEST(ServiceModel, ShapesParseOnFirstUseAndStay) {
+  auto ec2 = ModelRegistry::Embedded().Get("ec2");
+  ASSERT_TRUE(ec2.has_value());
+  const json* a = (*ec2)->FindShape("DescribeInstancesRequest");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->value("type", ""), "structure");
+  EXPECT_EQ((*ec2)->FindShape("DescribeInstancesRequest"), a);
+  EXPECT_EQ((*ec2)->FindShape("NoSuchShape"), nullptr);
 }
 
 }  // namespace
