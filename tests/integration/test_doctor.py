@@ -31,7 +31,15 @@ def doctor_env(env_extra, home=None):
     return env
 
 
-def run_doctor(env_extra, args=(), home=None, timeout=120):
+# moto answers a service's first request slowly (it loads that backend; GetResources
+# loads them all), seconds apiece on a busy machine: tests that are not about
+# the deadline give it room. The default (20 s) is for AWS itself.
+EMULATOR_DEADLINE = 90
+
+
+def run_doctor(env_extra, args=(), home=None, timeout=150, deadline=EMULATOR_DEADLINE):
+    if deadline is not None:
+        args = ["--deadline", str(deadline), *args]
     proc = subprocess.run([server_binary(), "doctor", *args], env=doctor_env(env_extra, home), capture_output=True,
                           text=True, timeout=timeout)
     return proc.returncode, proc.stdout + proc.stderr
@@ -150,8 +158,9 @@ class DoctorTest(unittest.TestCase):
         self.assertNotIn(SECRET, out)
 
     def test_missing_credentials_fail_with_a_fix(self):
-        code, out = run_doctor({"AWS_REGION": "us-east-1"})
+        code, out = run_doctor({"AWS_REGION": "us-east-1"}, deadline=None)
         self.assertEqual(code, 1, out)
+        self.assertIn("aws-mcp doctor (deadline 20 s)", out)
         self.assertIn("FAIL  credentials", out)
         self.assertIn("aws configure", out)
 
@@ -316,8 +325,8 @@ class DoctorTest(unittest.TestCase):
 
     def test_json_report_parses(self):
         moto = module_moto()
-        proc = subprocess.run([server_binary(), "doctor", "--json"], env=doctor_env(env_keys(moto.endpoint)),
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run([server_binary(), "doctor", "--json", "--deadline", str(EMULATOR_DEADLINE)],
+                              env=doctor_env(env_keys(moto.endpoint)), capture_output=True, text=True, timeout=150)
         report = json.loads(proc.stdout)
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         self.assertTrue(report["ok"])
@@ -329,7 +338,7 @@ class DoctorTest(unittest.TestCase):
         self.assertEqual(report["credentials"]["source"], "environment")
         self.assertEqual(report["region"], {"name": "us-east-1", "source": "AWS_REGION"})
         self.assertIn("arn", report["identity"])
-        self.assertEqual(report["deadline_ms"], 20000)
+        self.assertEqual(report["deadline_ms"], EMULATOR_DEADLINE * 1000)
         self.assertNotIn(SECRET, proc.stdout)
 
     def test_piped_output_arrives_line_by_line(self):
@@ -349,6 +358,7 @@ class DoctorTest(unittest.TestCase):
                 rest = proc.stdout.read()
             finally:
                 proc.wait(timeout=30)
+                proc.stdout.close()
         self.assertIn("FAIL  identity", rest)
 
 
