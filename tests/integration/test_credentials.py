@@ -72,8 +72,8 @@ class CredentialsTest(unittest.TestCase):
         e.update(env or {})
         e = {k: v for k, v in e.items() if v is not None}
         # --deadline: the emulator's first answers are slow on a busy machine; the default (20 s) is for AWS.
-        p = subprocess.run([server_binary(), "doctor", "--deadline", "90", *args], env=e, capture_output=True,
-                           text=True, timeout=150)
+        p = subprocess.run([server_binary(), "doctor", "--deadline", "150", *args], env=e, capture_output=True,
+                           text=True, timeout=240)
         out = p.stdout + p.stderr
         self.assertNotIn(SECRET, out)
         return p.returncode, out

@@ -34,10 +34,10 @@ def doctor_env(env_extra, home=None):
 # moto answers a service's first request slowly (it loads that backend; GetResources
 # loads them all), seconds apiece on a busy machine: tests that are not about
 # the deadline give it room. The default (20 s) is for AWS itself.
-EMULATOR_DEADLINE = 90
+EMULATOR_DEADLINE = 150
 
 
-def run_doctor(env_extra, args=(), home=None, timeout=150, deadline=EMULATOR_DEADLINE):
+def run_doctor(env_extra, args=(), home=None, timeout=240, deadline=EMULATOR_DEADLINE):
     if deadline is not None:
         args = ["--deadline", str(deadline), *args]
     proc = subprocess.run([server_binary(), "doctor", *args], env=doctor_env(env_extra, home), capture_output=True,
@@ -326,7 +326,7 @@ class DoctorTest(unittest.TestCase):
     def test_json_report_parses(self):
         moto = module_moto()
         proc = subprocess.run([server_binary(), "doctor", "--json", "--deadline", str(EMULATOR_DEADLINE)],
-                              env=doctor_env(env_keys(moto.endpoint)), capture_output=True, text=True, timeout=150)
+                              env=doctor_env(env_keys(moto.endpoint)), capture_output=True, text=True, timeout=240)
         report = json.loads(proc.stdout)
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         self.assertTrue(report["ok"])
