@@ -167,7 +167,14 @@ void CheckProfile(DoctorContext& ctx) {
 std::optional<aws::Credentials> CheckCredentials(DoctorContext& ctx) {
   auto creds = ctx.aws.credentials().Get();
   if (!creds) {
-    ctx.report.Add({"credentials", CheckStatus::kFail, creds.error().message(), "See README: Signing in."});
+    std::string fix = "See README: Signing in.";
+    if (!ctx.options.profile.empty() && EnvKeysSet(ctx.env)) {
+      // The chain's own advice (set AWS_ACCESS_KEY_ID) would name keys that are already set.
+      fix = "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set, but ignored because profile " +
+            ctx.options.profile + " was chosen explicitly (" + ctx.options.profile_origin + "): drop " +
+            ctx.options.profile_origin + " to use them.";
+    }
+    ctx.report.Add({"credentials", CheckStatus::kFail, creds.error().message(), fix});
     return std::nullopt;
   }
   ctx.report.Add({"credentials", CheckStatus::kPass,

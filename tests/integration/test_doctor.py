@@ -312,6 +312,15 @@ class DoctorTest(unittest.TestCase):
             self.assertIn("credentials file (profile team)", out)
         self.assertNotIn(SECRET, out)
 
+    def test_an_explicit_profile_without_keys_says_the_environment_keys_are_ignored(self):
+        # The README's old snippets passed --profile default next to environment keys.
+        code, out = run_doctor({"AWS_ACCESS_KEY_ID": KEY_ID, "AWS_SECRET_ACCESS_KEY": SECRET,
+                                "AWS_REGION": "us-east-1"}, ["--profile", "default"])
+        self.assertEqual(code, 1, out)
+        self.assertIn("FAIL  credentials", out)
+        self.assertIn("are set, but ignored because profile default was chosen explicitly (--profile)", out)
+        self.assertNotIn(SECRET, out)
+
     def test_a_port_that_never_answers_costs_the_deadline_once(self):
         with SilentPort() as port:
             start = time.monotonic()
