@@ -38,7 +38,7 @@ EMULATOR_DEADLINE = 150
 
 
 def run_doctor(env_extra, args=(), home=None, timeout=240, deadline=EMULATOR_DEADLINE):
-    if deadline is not None:
+    if deadline is not None and "--deadline" not in args:
         args = ["--deadline", str(deadline), *args]
     proc = subprocess.run([server_binary(), "doctor", *args], env=doctor_env(env_extra, home), capture_output=True,
                           text=True, timeout=timeout)
