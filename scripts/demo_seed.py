@@ -1,8 +1,18 @@
 """The seed document's sample infrastructure for the demo, created with boto3
 on the emulator: the gateway cluster and service (desired 2) with tasks, six
 ECR repositories with images, the production secret (metadata shown, value
-never), and the gateway log group with recent ERROR lines."""
+never), and the gateway log group with recent ERROR lines.
+
+scripts/demo.py imports it. Run alone, it seeds an emulator that is already
+running:
+
+    python3 scripts/demo_seed.py --endpoint http://127.0.0.1:5000
+
+It refuses to run without an endpoint (it never seeds a real account)."""
+import argparse
 import json
+import os
+import sys
 import time
 
 CLUSTER = "codeguardians-gateway-cluster"
@@ -85,3 +95,36 @@ def seed(client):
         events = [{"timestamp": now - 15 * 60_000 + i * 60_000 + s * 7_000, "message": line}
                   for i, line in enumerate(lines[s::2] if s else lines)]
         logs.put_log_events(logGroupName=LOG_GROUP, logStreamName=stream, logEvents=events)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Seed a running AWS emulator (moto) with the demo's sample infrastructure.")
+    parser.add_argument("--endpoint", default=os.environ.get("AWS_ENDPOINT_URL"),
+                        help="the emulator's URL, e.g. http://127.0.0.1:5000 (default: $AWS_ENDPOINT_URL)")
+    parser.add_argument("--region", default="us-east-1", help="region to create the resources in (default us-east-1)")
+    args = parser.parse_args(argv)
+    if not args.endpoint:
+        parser.print_usage(sys.stderr)
+        print("demo_seed.py: give --endpoint (or AWS_ENDPOINT_URL): the URL of a running emulator such as "
+              "`python3 -m moto.server -p 5000`. Nothing was seeded.", file=sys.stderr)
+        return 2
+    import boto3  # only when seeding: the demo imports this module for its names too
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    def client(service):
+        return boto3.client(service, endpoint_url=args.endpoint, region_name=args.region,
+                            aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", "testing"),
+                            aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "testing"))
+    try:
+        seed(client)
+    except (BotoCoreError, ClientError) as e:
+        print("demo_seed.py: seeding %s failed: %s" % (args.endpoint, e), file=sys.stderr)
+        return 1
+    print("seeded %s (%s): cluster %s, service %s, %d repositories, secret %s, log group %s" % (
+        args.endpoint, args.region, CLUSTER, SERVICE, len(REPOSITORIES), SECRET, LOG_GROUP))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

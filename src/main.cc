@@ -4,13 +4,14 @@
 #include "app/doctor.h"
 #include "app/options.h"
 #include "app/server_app.h"
+#include "app/terminal_hint.h"
 #include "models/model_registry.h"
 
 int main(int argc, char** argv) {
   int exit_code = -1;
   auto options = awsmcp::app::ParseCommandLine(argc, argv, &exit_code);
   if (!options) {
-    std::fprintf(stderr, "aws-mcp: %s\nRun aws-mcp --help for the options.\n", options.error().message().c_str());
+    std::fprintf(stderr, "aws-mcp: %s\n", options.error().message().c_str());
     return 2;
   }
   if (exit_code >= 0) return exit_code;
@@ -23,5 +24,6 @@ int main(int argc, char** argv) {
   }
   if (options->doctor) return awsmcp::app::RunDoctor(*options, stdout);
   if (!options->http.empty()) return awsmcp::app::RunHttpServer(*options);
+  awsmcp::app::HintWhenInTerminal(stderr);
   return awsmcp::app::RunStdioServer(*options);
 }

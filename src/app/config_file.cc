@@ -1,5 +1,7 @@
 #include "app/config_file.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "base/json_depth.h"
@@ -121,6 +123,51 @@ Status CheckWidening(Env& env, const std::string& path, bool named, const std::s
   return Status::Ok();
 }
 
+// Where a text that did not parse as JSON went wrong, as "LINE:COLUMN: what".
+// A SAX pass: it reports the byte offset without building anything or throwing.
+class JsonErrorLocator final : public nlohmann::json_sax<json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    position_ = position;
+    std::string what = e.what();
+    auto at = what.find(": ");
+    what_ = at == std::string::npos ? what : what.substr(at + 2);
+    return false;
+  }
+
+  static std::string Locate(const std::string& text) {
+    JsonErrorLocator sax;
+    json::sax_parse(text, &sax, json::input_format_t::json, true);
+    if (sax.position_ == 0) return "nested too deeply";
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i + 1 < sax.position_ && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    return std::to_string(line) + ":" + std::to_string(column) + ": " + sax.what_;
+  }
+
+ private:
+  size_t position_ = 0;
+  std::string what_;
+};
+
 }  // namespace
 
 Status ApplyConfigFile(Env& env, const std::string& path, bool required, const std::set<std::string>& from_flags,
@@ -131,7 +178,11 @@ Status ApplyConfigFile(Env& env, const std::string& path, bool required, const s
     return Status::InvalidArgument("config " + path + ": " + text.error().message());
   }
   json doc = ParseJsonBounded(*text);
-  if (doc.is_discarded()) return Status::InvalidArgument("config " + path + ": not valid JSON");
+  if (doc.is_discarded()) {
+    const std::string where = JsonErrorLocator::Locate(*text);  // "LINE:COLUMN: what", or why it is refused
+    const char* sep = std::isdigit(static_cast<unsigned char>(where[0])) ? ":" : ": ";
+    return Status::InvalidArgument("config " + path + sep + where + " (not valid JSON)");
+  }
   if (!doc.is_object() || !doc.contains("project") || !doc["project"].is_object() ||
       !doc["project"].contains("aws")) {
     return required ? Status::InvalidArgument("config " + path + ": no project.aws section") : Status::Ok();
@@ -170,6 +221,9 @@ Status ApplyConfigFile(Env& env, const std::string& path, bool required, const s
   take("region", o->region, file.region);
   if (!from_flags.count("region") && aws.contains("region")) o->region_origin = "config file " + path;
   take("profile", o->profile, file.profile);
+  if (!from_flags.count("profile") && aws.contains("profile")) {
+    o->profile_origin = "project.aws.profile in " + path;
+  }
   take("allowed-profiles", o->allowed_profiles, file.allowed_profiles);
   take("cache-ttl", o->cache_ttl_seconds, file.cache_ttl_seconds);
   take("max-result-bytes", o->max_result_bytes, file.max_result_bytes);

@@ -116,7 +116,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
   if (info != nullptr) *info = CallInfo{region, hit, attempts};
   if (!result) {
     CallError e = result.error();
-    std::string hint = HintFor(e, model.metadata(), op.name, region, params);
+    std::string hint = HintFor(e, model.metadata(), op.name, region, params, creds->source);
     if (!hint.empty()) e.hint = hint;
     return std::unexpected(e);
   }

@@ -44,10 +44,23 @@ std::string NamedResources(const nlohmann::json& params) {
   return out;
 }
 
+std::string ExpiredHint(const std::string& source) {
+  const std::string lead = "The credentials have expired. ";
+  const std::string from_env =
+      "Credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN) are read when the server starts: "
+      "export fresh ones and restart the server (or the MCP client that starts it).";
+  const std::string from_profile =
+      "Refresh them: `aws sso login --profile <profile>` for SSO profiles, or renew the profile's session "
+      "credentials; the server re-reads the profile without a restart.";
+  if (source == "environment") return lead + from_env;
+  if (source.empty()) return lead + from_profile + " " + from_env;
+  return lead + from_profile;
+}
+
 }  // namespace
 
 std::string HintFor(const CallError& error, const models::ServiceMetadata& service, const std::string& operation,
-                    const std::string& region, const nlohmann::json& params) {
+                    const std::string& region, const nlohmann::json& params, const std::string& credentials_source) {
   const std::string& code = error.code;
   if (Contains(code, "AccessDenied") || AnyOf(code, {"UnauthorizedOperation", "AuthorizationError",
                                                      "AuthorizationErrorException", "NotAuthorized"})) {
@@ -56,8 +69,7 @@ std::string HintFor(const CallError& error, const models::ServiceMetadata& servi
            "the right profile is in use (aws sts get-caller-identity).";
   }
   if (AnyOf(code, {"ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"})) {
-    return "The credentials have expired. Refresh them: `aws sso login --profile <profile>` for SSO profiles, "
-           "or renew the session credentials; the server picks up new credentials without a restart.";
+    return ExpiredHint(credentials_source);
   }
   if (AnyOf(code, {"InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId",
                    "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature"})) {

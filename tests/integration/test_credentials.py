@@ -71,7 +71,9 @@ class CredentialsTest(unittest.TestCase):
              "AWS_ENDPOINT_URL": self.moto.endpoint, "AWS_EC2_METADATA_DISABLED": "true"}
         e.update(env or {})
         e = {k: v for k, v in e.items() if v is not None}
-        p = subprocess.run([server_binary(), "doctor", *args], env=e, capture_output=True, text=True, timeout=120)
+        # --deadline: the emulator's first answers are slow on a busy machine; the default (20 s) is for AWS.
+        p = subprocess.run([server_binary(), "doctor", "--deadline", "150", *args], env=e, capture_output=True,
+                           text=True, timeout=240)
         out = p.stdout + p.stderr
         self.assertNotIn(SECRET, out)
         return p.returncode, out
