@@ -4,6 +4,7 @@
 
 #include "aws/paginator.h"
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
 
 namespace awsmcp::tools {
 
@@ -115,10 +116,8 @@ mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
     if (!chosen) return ErrorResult(chosen.error(), service, action, region);
     aws::AwsClient* client = *chosen;
 
-    aws::CallOptions call;
-    call.region = region;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
     call.refresh = refresh;
-    call.cancel = ctx.cancel;
     auto paginate = [&](size_t items, size_t max_pages, aws::PaginateInfo* info) {
       aws::PaginateOptions pages;
       pages.max_items = items;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
 #include "tools/time_range.h"
 
 namespace awsmcp::tools {
@@ -206,9 +207,7 @@ mcp::Tool MakeMetricsTool(ClientForProfile clients, Env* env, ProjectResources p
 
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "cloudwatch", "metrics", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
     std::vector<Query> queries;
     if (!metric.empty()) {
       queries.push_back({name_space, metric, stat.empty() ? "Average" : stat, dimensions});
