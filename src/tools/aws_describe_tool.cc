@@ -148,7 +148,9 @@ mcp::Tool MakeAwsDescribeTool(aws::AwsClient* client) {
       "{service, action} gives the input members with types, required flags and enums.";
   tool.input_schema = json::parse(R"json({
     "type": "object",
-    "properties": {"service": {"type": "string"}, "action": {"type": "string"}},
+    "properties": {
+      "service": {"type": "string", "description": "CLI service name (ecs, logs, ...); omit to list the services"},
+      "action": {"type": "string", "description": "with service: an action (DescribeServices or describe-services) to show its params; omit to list the actions"}},
     "additionalProperties": false
   })json");
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = false};

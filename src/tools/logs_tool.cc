@@ -186,11 +186,12 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
       "log_group_prefix": {"type": "string", "description": "without log_group: find the log groups whose names start with this"},
       "filter": {"type": "string", "description": "CloudWatch filter pattern, e.g. ERROR or ?ERROR ?Exception"},
       "query": {"type": "string", "description": "Logs Insights query (instead of filter)"},
-      "since": {"type": "string", "description": "default 15m"},
-      "until": {"type": "string", "description": "default now"},
+      "since": {"type": "string", "description": "start of the range: 15m, 2h, 1d ago or ISO-8601; default 15m"},
+      "until": {"type": "string", "description": "end of the range, as since; default now"},
       "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50 (1000 with group)"},
       "group": {"type": "boolean", "description": "count the lines by message pattern instead of listing them"},
-      "region": {"type": "string"}, "profile": {"type": "string"}
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
     },
     "additionalProperties": false
   })json");
