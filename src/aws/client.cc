@@ -145,8 +145,14 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   unsigned_request->headers.emplace_back("User-Agent", options_.user_agent);
 
   auto event = [&](CallEvent::Kind kind, int n) {
-    return CallEvent{.kind = kind, .service = model.metadata().cli_name, .operation = r.op->name,
-                     .region = region, .attempt = n, .max_attempts = retry_.options().max_attempts};
+    CallEvent e;
+    e.kind = kind;
+    e.service = model.metadata().cli_name;
+    e.operation = r.op->name;
+    e.region = region;
+    e.attempt = n;
+    e.max_attempts = retry_.options().max_attempts;
+    return e;
   };
   // Each attempt is signed anew: a retried request must carry a fresh date.
   auto attempt = [&](int n) -> Result<HttpResponse> {

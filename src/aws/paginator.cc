@@ -209,8 +209,14 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
     const size_t so_far = std::min(total + count, options.max_items);
     if (options.on_page) options.on_page(pages + 1, so_far);
     if (call.observe) {
-      call.observe(CallEvent{.kind = CallEvent::Kind::kPage, .service = service, .operation = resolved->op->name,
-                             .region = call.region, .pages = pages + 1, .items = so_far});
+      CallEvent e;
+      e.kind = CallEvent::Kind::kPage;
+      e.service = service;
+      e.operation = resolved->op->name;
+      e.region = call.region;
+      e.pages = pages + 1;
+      e.items = so_far;
+      call.observe(e);
     }
     if (stop) {
       total += std::min(count, std::min(options.max_items - total, byte_limit));

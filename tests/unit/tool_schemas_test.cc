@@ -49,7 +49,8 @@ json ListTools() {
 // Paths of the properties without a description, at any depth.
 void Undescribed(const json& schema, const std::string& path, std::vector<std::string>* out) {
   if (!schema.is_object()) return;
-  for (const auto& [name, prop] : schema.value("properties", json::object()).items()) {
+  const json properties = schema.value("properties", json::object());
+  for (const auto& [name, prop] : properties.items()) {
     const std::string here = path + "." + name;
     if (!prop.is_object() || prop.value("description", "").empty()) out->push_back(here);
     Undescribed(prop, here, out);
