@@ -101,6 +101,11 @@ void OnSignal(int) { g_stop = true; }
 
 }  // namespace
 
+Status ServeSession(const AppOptions& options, transport::Transport& transport) {
+  App app(options);
+  return app.Serve(transport);
+}
+
 int RunStdioServer(const AppOptions& options) {
   SetStderrLogLevel(options.log_level);
   App app(options);

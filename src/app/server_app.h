@@ -3,8 +3,14 @@
 #pragma once
 
 #include "app/options.h"
+#include "base/status.h"
+#include "transport/transport.h"
 
 namespace awsmcp::app {
+
+// Serves one MCP session over `transport` with the app's tools, resources and
+// prompts until the transport closes: the stdio server without stdio (tests).
+Status ServeSession(const AppOptions& options, transport::Transport& transport);
 
 // Serves until stdin closes. Returns the process exit code.
 int RunStdioServer(const AppOptions& options);

@@ -108,7 +108,7 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
   int attempts = 0;
   bool hit = false;
   const std::string key = CacheKey(creds->Identity(), region, service, op.name, params);
-  auto send = [&] { return Send(*resolved, params, region, *creds, call.cancel, retry_safe, &attempts); };
+  auto send = [&] { return Send(*resolved, params, region, *creds, call, retry_safe, &attempts); };
   // Only reads are cached or coalesced: two identical writes are two writes.
   // A write may change what any cached read says, so it drops them all.
   CallResult result = is_write ? send() : cache_.GetOrLoad(key, call.refresh, send, &hit);
@@ -123,8 +123,19 @@ std::expected<json, CallError> AwsClient::Call(const std::string& service, const
   return result;
 }
 
+std::string RetryReason(const Result<HttpResponse>& outcome, ErrorClass cls, const std::string& aws_code) {
+  if (!outcome) {
+    if (outcome.error().code() == Code::kDeadlineExceeded) return "timed out";
+    return "connection failed";
+  }
+  const std::string code = aws_code.empty() ? "" : " (" + aws_code + ")";
+  if (cls == ErrorClass::kThrottling) return "throttled" + code;
+  return "HTTP " + std::to_string(outcome->status) + code;
+}
+
 CallResult AwsClient::Send(const Resolved& r, const json& params, const std::string& region,
-                           const Credentials& creds, const CancelToken& cancel, bool retry_safe, int* attempts) {
+                           const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts) {
+  const CancelToken& cancel = call.cancel;
   const models::ServiceModel& model = *r.model;
   const Protocol& protocol = *ChooseProtocol(model.metadata());
   auto target = endpoints_(model.metadata(), region);
@@ -133,9 +144,20 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   if (!unsigned_request) return std::unexpected(CallError::FromStatus(unsigned_request.error()));
   unsigned_request->headers.emplace_back("User-Agent", options_.user_agent);
 
+  auto event = [&](CallEvent::Kind kind, int n) {
+    CallEvent e;
+    e.kind = kind;
+    e.service = model.metadata().cli_name;
+    e.operation = r.op->name;
+    e.region = region;
+    e.attempt = n;
+    e.max_attempts = retry_.options().max_attempts;
+    return e;
+  };
   // Each attempt is signed anew: a retried request must carry a fresh date.
-  auto attempt = [&](int) -> Result<HttpResponse> {
+  auto attempt = [&](int n) -> Result<HttpResponse> {
     ++*attempts;
+    if (call.observe) call.observe(event(CallEvent::Kind::kAttempt, n));
     HttpRequest req = *unsigned_request;
     if (!r.op->unsigned_request) {
       SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
@@ -155,8 +177,18 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
     const ErrorClass c = classify(outcome);
     return c == ErrorClass::kNone || c == ErrorClass::kThrottling ? c : ErrorClass::kClient;
   };
-  Result<HttpResponse> outcome = retry_safe ? RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify)
-                                            : RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify_write);
+  RetryListener<HttpResponse> on_retry;
+  if (call.observe) {
+    on_retry = [&](int n, const Result<HttpResponse>& failed, ErrorClass cls, std::chrono::milliseconds delay) {
+      CallEvent e = event(CallEvent::Kind::kRetry, n);
+      e.reason = RetryReason(failed, cls, failed ? protocol.ParseError(*failed).code : "");
+      e.delay = delay;
+      call.observe(e);
+    };
+  }
+  Result<HttpResponse> outcome =
+      retry_safe ? RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify, on_retry)
+                 : RunWithRetry<HttpResponse>(retry_, *env_, cancel, attempt, classify_write, on_retry);
   if (!outcome) return std::unexpected(CallError::FromStatus(outcome.error()));
   if (outcome->status < 200 || outcome->status >= 300) {
     AwsError err = protocol.ParseError(*outcome);

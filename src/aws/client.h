@@ -5,6 +5,7 @@
 // The access policy is checked first, so a refused call is never signed or sent.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -39,11 +40,35 @@ struct ClientOptions {
   std::string user_agent = "aws-mcp/0.1";
 };
 
+// What a call is doing, for a caller that reports progress: an attempt
+// starting, a retry about to wait, a page of a paginated call read.
+struct CallEvent {
+  enum class Kind { kAttempt, kRetry, kPage };
+  Kind kind = Kind::kAttempt;
+  std::string service;    // CLI name: "ecs"
+  std::string operation;  // API name: "DescribeServices"
+  std::string region;
+  int attempt = 0;        // kAttempt: the one starting; kRetry: the one that failed
+  int max_attempts = 0;
+  std::string reason;     // kRetry: "timed out", "throttled (ThrottlingException)", "HTTP 503 ..."
+  std::chrono::milliseconds delay{0};  // kRetry: the wait before the next attempt
+  size_t pages = 0;       // kPage: pages read so far
+  size_t items = 0;       // kPage: items so far
+};
+// Called on the calling thread; a caller that runs calls in parallel with one
+// observer must make it thread-safe. It must not block.
+using CallObserver = std::function<void(const CallEvent&)>;
+
 struct CallOptions {
   std::string region;   // "" = ClientOptions::default_region
   bool refresh = false; // bypass the cache (the fresh answer is cached)
-  CancelToken cancel;
+  CancelToken cancel;   // stops the call: before an attempt, during a backoff, mid-transfer, between pages
+  CallObserver observe; // empty = nobody listens
 };
+
+// Why an attempt is retried, in words for a person: "timed out",
+// "connection failed", "throttled (SlowDown)", "HTTP 503 (ServiceUnavailable)".
+std::string RetryReason(const Result<HttpResponse>& outcome, ErrorClass cls, const std::string& aws_code);
 
 // What a call produced, with where it went (for hints and logs).
 struct CallInfo {
@@ -78,7 +103,7 @@ class AwsClient {
 
  private:
   CallResult Send(const Resolved& r, const nlohmann::json& params, const std::string& region,
-                  const Credentials& creds, const CancelToken& cancel, bool retry_safe, int* attempts);
+                  const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts);
 
   const ClientOptions options_;
   Env* const env_;

@@ -139,6 +139,8 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
       resume = next;
       break;
     }
+    // A cached page would answer even after a cancel: stop between pages.
+    if (call.cancel.cancelled()) return std::unexpected(CallError::FromStatus(Status::Cancelled()));
     auto page_or = client.Call(service, resolved->op->name, request, call);
     if (!page_or) return std::unexpected(page_or.error());
     json& page = *page_or;
@@ -204,7 +206,18 @@ std::expected<json, CallError> CallPaginated(AwsClient& client, const std::strin
         *existing = existing->get<std::string>() + v->get<std::string>();
       }
     }
-    if (options.on_page) options.on_page(pages + 1, std::min(total + count, options.max_items));
+    const size_t so_far = std::min(total + count, options.max_items);
+    if (options.on_page) options.on_page(pages + 1, so_far);
+    if (call.observe) {
+      CallEvent e;
+      e.kind = CallEvent::Kind::kPage;
+      e.service = service;
+      e.operation = resolved->op->name;
+      e.region = call.region;
+      e.pages = pages + 1;
+      e.items = so_far;
+      call.observe(e);
+    }
     if (stop) {
       total += std::min(count, std::min(options.max_items - total, byte_limit));
       break;

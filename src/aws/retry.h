@@ -64,13 +64,21 @@ class RetryPolicy {
   int tokens_ GUARDED_BY(mu_);
 };
 
+// Told before each backoff: the attempt that failed, its outcome and class,
+// and how long the wait before the next attempt is.
+template <typename T>
+using RetryListener =
+    std::function<void(int failed_attempt, const Result<T>& outcome, ErrorClass cls, std::chrono::milliseconds delay)>;
+
 // Runs attempt(1), attempt(2), ... until success, a non-retryable class, the
 // attempt limit, the quota, the total time bound or cancellation. Returns the
-// last outcome (Cancelled when cancelled during a backoff).
+// last outcome (Cancelled when cancelled during a backoff). `on_retry`, when
+// set, hears of each retry before its backoff.
 template <typename T>
 Result<T> RunWithRetry(RetryPolicy& policy, Env& env, const CancelToken& cancel,
                        const std::function<Result<T>(int attempt)>& attempt,
-                       const std::function<ErrorClass(const Result<T>&)>& classify) {
+                       const std::function<ErrorClass(const Result<T>&)>& classify,
+                       const RetryListener<T>& on_retry = {}) {
   const auto start = env.SteadyNow();
   for (int n = 1;; ++n) {
     if (cancel.cancelled()) return Fail(Status::Cancelled());
@@ -85,6 +93,7 @@ Result<T> RunWithRetry(RetryPolicy& policy, Env& env, const CancelToken& cancel,
     if (!policy.AcquireRetryToken(cls, timeout)) return outcome;
     auto delay = policy.Backoff(n, cls);
     if (env.SteadyNow() - start + delay > policy.options().max_total) return outcome;
+    if (on_retry) on_retry(n, outcome, cls, delay);
     if (!cancel.SleepFor(delay)) return Fail(Status::Cancelled());
   }
 }

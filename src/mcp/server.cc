@@ -2,6 +2,8 @@
 
 #include <thread>
 
+#include "mcp/progress_beat.h"
+
 #include "base/log.h"
 #include "jsonrpc/params.h"
 
@@ -276,18 +278,23 @@ void McpServer::RunWork(const Work& work, RequestContext ctx) {
   ToolContext tc;
   tc.cancel = ctx.cancel;
   json progress_token = ctx.meta.value("progressToken", json());
+  std::shared_ptr<CallProgress>& progress = ctx.progress;
   if (progress_token.is_string() || progress_token.is_number_integer()) {
-    // The work (and so every call of these) ends before ctx does.
-    tc.progress = [this, &ctx, progress_token](double progress, std::optional<double> total,
-                                               const std::string& message) {
-      if (ctx.cancel.cancelled()) return;
-      json p = {{"progressToken", progress_token}, {"progress", progress}};
-      if (total) p["total"] = *total;
-      if (!message.empty()) p["message"] = message;
-      Notify(ctx, "notifications/progress", std::move(p));
+    // Closed before ctx ends, so no heartbeat outlives the request.
+    progress = std::make_shared<CallProgress>(
+        [this, &ctx, progress_token](double value, std::optional<double> total, const std::string& message) {
+          if (ctx.cancel.cancelled()) return;
+          json p = {{"progressToken", progress_token}, {"progress", value}};
+          if (total) p["total"] = *total;
+          if (!message.empty()) p["message"] = message;
+          Notify(ctx, "notifications/progress", std::move(p));
+        },
+        CallProgress::Clock::now());
+    tc.progress = [progress](double value, std::optional<double> total, const std::string& message) {
+      progress->Report(value, total, message);
     };
-  } else {
-    tc.progress = [](double, std::optional<double>, const std::string&) {};
+    tc.status = [progress](const std::string& doing, bool now) { progress->SetStatus(doing, now); };
+    ProgressBeat::Shared().Watch(progress);
   }
   tc.log = [this, &ctx](LogLevel level, const std::string& message) {
     // Modern: only what the request's _meta asked for; legacy: the connection's level.
@@ -305,6 +312,7 @@ void McpServer::RunWork(const Work& work, RequestContext ctx) {
       if (!ctx.answered && Release(ctx)) ReplyError(ctx, jsonrpc::kInternalError, "Internal error");
     }
   }
+  if (progress) progress->Close();
   Finish(ctx);
 }
 
@@ -332,6 +340,8 @@ void McpServer::AnswerCall(const Tool& tool, const json& arguments, RequestConte
 }
 
 bool McpServer::Release(RequestContext& ctx) {
+  // No progress may follow the answer.
+  if (ctx.progress) ctx.progress->Close();
   // Free the id before answering: a client may reuse it as soon as it reads the answer.
   MutexLock lock(mu_);
   in_flight_.erase(ctx.key);

@@ -40,6 +40,7 @@
 namespace awsmcp::mcp {
 
 using jsonrpc::Message;
+class CallProgress;
 
 struct ServerOptions {
   std::string name = "aws-mcp";     // serverInfo.name
@@ -105,6 +106,7 @@ class McpServer {
     std::optional<LogLevel> log_level;  // modern: _meta's logLevel; none = no notifications/message
     bool answered = false;              // a result or an error was sent
     size_t bytes = 0;                   // the request's size
+    std::shared_ptr<CallProgress> progress;  // with a progressToken: closed when the answer goes
   };
   enum class CacheScope { kPublic, kPrivate };
   using Handler = std::function<void(const Message&, RequestContext&)>;

@@ -28,9 +28,15 @@ struct ToolAnnotations {
 struct ToolContext {
   CancelToken cancel;  // fired by notifications/cancelled or shutdown
   // Sends notifications/progress if the request carried a progressToken; no-op otherwise.
-  std::function<void(double progress, std::optional<double> total, const std::string& message)> progress;
+  std::function<void(double progress, std::optional<double> total, const std::string& message)> progress =
+      [](double, std::optional<double>, const std::string&) {};
+  // Says what the call is doing now ("ecs DescribeServices: attempt 2 of 3").
+  // `now`: sent at once as progress (a retry); otherwise kept, and sent as a
+  // heartbeat once the call has been quiet for about a second. Thread-safe;
+  // no-op without a progressToken.
+  std::function<void(const std::string& doing, bool now)> status = [](const std::string&, bool) {};
   // Sends notifications/message at the session's logging level.
-  std::function<void(LogLevel level, const std::string& message)> log;
+  std::function<void(LogLevel level, const std::string& message)> log = [](LogLevel, const std::string&) {};
 };
 
 struct ToolResult {

@@ -34,6 +34,15 @@ std::string Child(const std::string& path, const std::string& member) {
   return path.empty() ? member : path + "." + member;
 }
 
+// CloudWatch Logs' times are longs (epoch milliseconds), not timestamps: a
+// model that writes an ISO-8601 date there needs the unit, not just "integer".
+bool IsEpochMillis(const std::string& shape_name) {
+  return shape_name == "Timestamp" || shape_name == "EpochMillis";
+}
+constexpr char kEpochMillis[] =
+    "integer: milliseconds since 1970-01-01T00:00:00Z (epoch milliseconds, e.g. 1764633600000 for "
+    "2025-12-02T00:00:00Z)";
+
 class Validator {
  public:
   Validator(const ServiceModel& model, const ValidationOptions& options) : model_(model), options_(options) {}
@@ -82,7 +91,9 @@ class Validator {
       return;
     }
     if (type == "integer" || type == "long") {
-      if (!value.is_number_integer()) return TypeError(path, "integer", value);
+      if (!value.is_number_integer()) {
+        return TypeError(path, IsEpochMillis(shape_name) ? kEpochMillis : "integer", value);
+      }
       CheckRange(*shape, value.get<double>(), path, "value");
       return;
     }

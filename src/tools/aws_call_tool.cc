@@ -4,6 +4,7 @@
 
 #include "aws/paginator.h"
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
 
 namespace awsmcp::tools {
 
@@ -20,7 +21,7 @@ json InputSchema() {
       "service": {"type": "string", "description": "CLI service name: ecs, ecr, logs, secretsmanager, sts, ..."},
       "action": {"type": "string", "description": "describe-services or DescribeServices"},
       "params": {"type": "object", "description": "API input members, boto3 names (see aws_describe)"},
-      "region": {"type": "string"},
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
       "refresh": {"type": "boolean", "description": "bypass the 30 s cache"},
       "max_items": {"type": "integer", "minimum": 1, "description": "follow pages up to this many items"},
       "starting_token": {"type": "string", "description": "NextToken of a previous result"},
@@ -115,10 +116,8 @@ mcp::Tool MakeAwsCallTool(ClientForProfile clients, AwsCallOptions options) {
     if (!chosen) return ErrorResult(chosen.error(), service, action, region);
     aws::AwsClient* client = *chosen;
 
-    aws::CallOptions call;
-    call.region = region;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
     call.refresh = refresh;
-    call.cancel = ctx.cancel;
     auto paginate = [&](size_t items, size_t max_pages, aws::PaginateInfo* info) {
       aws::PaginateOptions pages;
       pages.max_items = items;

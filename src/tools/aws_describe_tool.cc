@@ -191,10 +191,10 @@ mcp::Tool MakeAwsDescribeTool(aws::AwsClient* client) {
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
-      "service": {"type": "string", "description": "CLI name of the service, e.g. ecs, s3, dynamodb"},
-      "action": {"type": "string", "description": "API or CLI name of an action, e.g. DescribeServices or describe-services"},
-      "search": {"type": "string", "description": "Words describing what you want to do, e.g. 'list lambda functions'; searches every service offline"},
-      "page": {"type": "integer", "minimum": 1, "description": "Page of the service list (100 a page), when listing services"}
+      "service": {"type": "string", "description": "CLI service name (ecs, s3, dynamodb, ...); omit to list the services"},
+      "action": {"type": "string", "description": "with service: an action (DescribeServices or describe-services) to show its params; omit to list the actions"},
+      "search": {"type": "string", "description": "alone: words for what you want to do (e.g. 'list lambda functions'); finds actions across every service, offline"},
+      "page": {"type": "integer", "minimum": 1, "description": "page of the service list (100 a page) when listing services"}
     },
     "additionalProperties": false
   })json");

@@ -4,12 +4,16 @@
 
 #include "aws/paginator.h"
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
 #include "tools/parts.h"
 
 namespace awsmcp::tools {
 namespace {
 
 using nlohmann::json;
+
+constexpr size_t kMaxRepositoriesShown = 50;     // described with their images in one answer
+constexpr size_t kMaxRepositoriesListed = 1000;  // counted
 
 json Images(aws::AwsClient& client, const aws::CallOptions& call, const json& repo, size_t latest) {
   std::string name = repo.value("repositoryName", "");
@@ -71,6 +75,9 @@ json ImagesSchema() {
     "type": "object",
     "properties": {
       "repositoryCount": {"type": "integer"}, "imageCount": {"type": "integer"},
+      "more": {"type": "integer", "description": "repositories found beyond the ones shown"},
+      "otherRepositories": {"type": "integer",
+                            "description": "with the mapped default: repositories in the account beyond the mapped ones"},
       "repositories": {"type": "array", "items": {"type": "object",
         "properties": {"repository": {"type": "string"}, "uri": {"type": "string"}, "scanOnPush": {"type": "boolean"},
                        "imageCount": {"type": "integer"},
@@ -124,9 +131,11 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project, Exe
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
-      "repositories": {"type": "array", "items": {"type": "string"}},
+      "repositories": {"type": "array", "items": {"type": "string"},
+                       "description": "repository names; [\"all\"] or [] for every repository in the region (at most 50 shown); default: the mapped repositories, or every one when none is mapped"},
       "latest": {"type": "integer", "minimum": 1, "maximum": 50, "description": "images per repository, default 3"},
-      "region": {"type": "string"}, "profile": {"type": "string"}
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
     },
     "additionalProperties": false
   })json");
@@ -134,36 +143,64 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project, Exe
   tool.annotations = {.read_only = true, .destructive = false, .idempotent = true, .open_world = true};
   tool.handler = [clients, project, executor](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
+    const bool given = args.is_object() && args.contains("repositories") && !args["repositories"].is_null();
     std::vector<std::string> names = in.Strings("repositories", project.ecr);
     auto latest = in.Int("latest", 1, 50);
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
     in.RejectOthers({"repositories", "latest", "region", "profile"});
     if (!in.ok()) return ErrorResult(in.error(), "ecr", "images", region);
+    if (names.size() == 1 && names[0] == "all") names.clear();  // [] and ["all"]: every repository
+    const bool mapped = !given && !names.empty();
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "ecr", "images", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
-    json params = json::object();
-    if (!names.empty()) params["repositoryNames"] = json(names);
+    aws::CallOptions call = CallOptionsFor(ctx, region);
     aws::PaginateOptions pages;
-    pages.max_items = 1000;
-    auto repos = aws::CallPaginated(**client, "ecr", "DescribeRepositories", params, pages, call);
+    pages.max_items = kMaxRepositoriesListed;
+    auto list = [&](const std::vector<std::string>& only) {
+      json params = json::object();
+      if (!only.empty()) params["repositoryNames"] = json(only);
+      return aws::CallPaginated(**client, "ecr", "DescribeRepositories", params, pages, call);
+    };
+    auto repos = list(names);
     if (!repos) return ErrorResult(repos.error(), "ecr", "images", region);
-    Parts parts(executor);
-    for (const auto& repo : (*repos)["repositories"]) {
-      parts.Add([&, repo] { return Images(**client, call, repo, static_cast<size_t>(latest.value_or(3))); });
+    json& found = (*repos)["repositories"];
+    // Beyond the mapped ones: how many more the account has (one more list).
+    std::optional<size_t> others;
+    if (mapped) {
+      auto all = list({});
+      if (all) others = (*all)["repositories"].size() - std::min((*all)["repositories"].size(), found.size());
     }
-    parts.Run();
+    const size_t shown = std::min(found.size(), kMaxRepositoriesShown);
+    Parts parts(executor);
+    for (size_t i = 0; i < shown; ++i) {
+      parts.Add([&, repo = found[i]] { return Images(**client, call, repo, static_cast<size_t>(latest.value_or(3))); });
+    }
+    parts.Run([&](size_t i, size_t done) {
+      ctx.progress(static_cast<double>(done), static_cast<double>(shown),
+                   found[i].value("repositoryName", "") + " done (" + std::to_string(done) + " of " +
+                       std::to_string(shown) + " repositories)");
+    });
     json out = json::array();
     size_t total = 0;
-    for (size_t i = 0; i < (*repos)["repositories"].size(); ++i) {
+    for (size_t i = 0; i < shown; ++i) {
       out.push_back(parts.Take(i));
       total += out.back().value("imageCount", size_t{0});
     }
     mcp::ToolResult r;
     r.structured = {{"repositories", out}, {"repositoryCount", out.size()}, {"imageCount", total}};
+    if (found.size() > shown) {
+      r.structured["more"] = found.size() - shown;
+      r.notes.push_back(std::to_string(found.size() - shown) + " more repositories not shown (at most " +
+                        std::to_string(kMaxRepositoriesShown) + " at once); name them in 'repositories'.");
+    }
+    if (others) {
+      r.structured["otherRepositories"] = *others;
+      if (*others > 0) {
+        r.notes.push_back("Showing the " + std::to_string(out.size()) + " mapped repositories; the account has " +
+                          std::to_string(*others) + " more. repositories: [\"all\"] shows every one.");
+      }
+    }
     r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
     return r;
   };
@@ -179,10 +216,11 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project,
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
-      "databases": {"type": "array", "items": {"type": "string"}},
-      "caches": {"type": "array", "items": {"type": "string"}},
-      "event_hours": {"type": "integer", "minimum": 1, "maximum": 336, "description": "default 24"},
-      "region": {"type": "string"}, "profile": {"type": "string"}
+      "databases": {"type": "array", "items": {"type": "string"}, "description": "RDS instance identifiers; default: the mapped ones, or every instance when none is mapped"},
+      "caches": {"type": "array", "items": {"type": "string"}, "description": "ElastiCache cluster ids; default: the mapped ones, or every cluster when none is mapped"},
+      "event_hours": {"type": "integer", "minimum": 1, "maximum": 336, "description": "hours of recent events per resource; default 24"},
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
     },
     "additionalProperties": false
   })json");
@@ -199,9 +237,7 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project,
     if (!in.ok()) return ErrorResult(in.error(), "rds", "data-stores", region);
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "rds", "data-stores", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
     aws::PaginateOptions pages;
     pages.max_items = 1000;
 
@@ -242,7 +278,9 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project,
       }
       return json{{"clusters", items}};
     });
-    parts.Run();
+    parts.Run([&](size_t i, size_t done) {
+      ctx.progress(static_cast<double>(done), 2.0, std::string(i == rds ? "databases" : "caches") + " done");
+    });
     mcp::ToolResult r;
     r.structured = {{"databases", parts.Take(rds)}, {"caches", parts.Take(cache)}, {"eventWindowHours", hours}};
     r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
+#include "tools/discovery.h"
 #include "tools/time_range.h"
 
 namespace awsmcp::tools {
@@ -53,18 +55,29 @@ std::string Signature(const std::string& message) {
   return out;
 }
 
-// Events grouped by signature, most frequent first.
-json Groups(const json& events) {
-  std::map<std::string, json> by_signature;
-  for (const auto& e : events) {
-    std::string sig = Signature(e.value("message", ""));
-    json& g = by_signature[sig];
-    if (g.is_null()) g = {{"signature", sig}, {"count", 0}, {"first", e["time"]}, {"example", e["message"]}};
-    g["count"] = g["count"].get<int64_t>() + 1;
-    g["last"] = e["time"];
+// Events grouped by signature, most frequent first. FilterLogEvents gives
+// stream after stream, not time order, so first and last are the extremes of
+// each group's `times_ms` (one per event).
+json Groups(const json& events, const std::vector<int64_t>& times_ms) {
+  struct Group {
+    json example;
+    int64_t count = 0, first = 0, last = 0;
+  };
+  std::map<std::string, Group> by_signature;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const int64_t t = times_ms[i];
+    auto [it, fresh] = by_signature.try_emplace(Signature(events[i].value("message", "")));
+    Group& g = it->second;
+    if (fresh) g = {events[i]["message"], 0, t, t};
+    ++g.count;
+    g.first = std::min(g.first, t);
+    g.last = std::max(g.last, t);
   }
   json out = json::array();
-  for (auto& [sig, g] : by_signature) out.push_back(std::move(g));
+  for (auto& [sig, g] : by_signature) {
+    out.push_back({{"signature", sig}, {"count", g.count}, {"first", IsoFromMs(g.first)},
+                   {"last", IsoFromMs(g.last)}, {"example", std::move(g.example)}});
+  }
   std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) { return a["count"] > b["count"]; });
   return out;
 }
@@ -75,6 +88,7 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
   json params = {{"logGroupName", group}, {"startTime", from_ms}, {"endTime", to_ms}};
   if (!filter.empty()) params["filterPattern"] = filter;
   json events = json::array();
+  std::vector<int64_t> times_ms;
   bool more = false;
   for (int page = 0; page < 50; ++page) {
     params["limit"] = static_cast<int64_t>(std::min<size_t>(limit - events.size(), 10000));
@@ -88,7 +102,8 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
       std::string msg = e.value("message", "");
       if (msg.size() > kMessageChars) msg = msg.substr(0, kMessageChars) + "...";
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
-      events.push_back({{"time", IsoFromMs(e.value("timestamp", int64_t{0}))}, {"stream", e.value("logStreamName", "")},
+      times_ms.push_back(e.value("timestamp", int64_t{0}));
+      events.push_back({{"time", IsoFromMs(times_ms.back())}, {"stream", e.value("logStreamName", "")},
                         {"message", msg}});
     }
     ctx.progress(page + 1, std::nullopt, std::to_string(events.size()) + " events");
@@ -102,7 +117,7 @@ mcp::ToolResult Search(aws::AwsClient& client, const aws::CallOptions& call, con
   r.structured = {{"logGroup", group}, {"from", IsoFromMs(from_ms)}, {"to", IsoFromMs(to_ms)}, {"filter", filter},
                   {"count", events.size()}, {"more", more}};
   if (grouped) {
-    r.structured["groups"] = Groups(events);
+    r.structured["groups"] = Groups(events, times_ms);
   } else {
     r.structured["events"] = std::move(events);
   }
@@ -167,14 +182,16 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
-      "log_group": {"type": "string"},
+      "log_group": {"type": "string", "description": "log group name; default: the mapped one, else the only one in the account (or the only one starting with log_group_prefix); with several, the answer lists them"},
+      "log_group_prefix": {"type": "string", "description": "without log_group: find the log groups whose names start with this"},
       "filter": {"type": "string", "description": "CloudWatch filter pattern, e.g. ERROR or ?ERROR ?Exception"},
       "query": {"type": "string", "description": "Logs Insights query (instead of filter)"},
-      "since": {"type": "string", "description": "default 15m"},
-      "until": {"type": "string", "description": "default now"},
+      "since": {"type": "string", "description": "start of the range: 15m, 2h, 1d ago or ISO-8601; default 15m"},
+      "until": {"type": "string", "description": "end of the range, as since; default now"},
       "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50 (1000 with group)"},
       "group": {"type": "boolean", "description": "count the lines by message pattern instead of listing them"},
-      "region": {"type": "string"}, "profile": {"type": "string"}
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
     },
     "additionalProperties": false
   })json");
@@ -189,6 +206,7 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
         "signature": {"type": "string"}, "count": {"type": "integer"}, "first": {"type": "string"},
         "last": {"type": "string"}, "example": {"type": "string"}}}},
       "query": {"type": "string"}, "status": {"type": "string"},
+      "picked": {"type": "string", "description": "set when nothing was given or mapped: the only log group found"},
       "rows": {"type": "array", "items": {"type": "object"}}, "statistics": {"type": "object"}
     },
     "required": ["logGroup", "from", "to"]
@@ -197,6 +215,7 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
   tool.handler = [clients, env, project](const json& args, mcp::ToolContext& ctx) -> mcp::ToolResult {
     ArgReader in(args);
     std::string group = in.String("log_group", false, 512);
+    std::string prefix = in.String("log_group_prefix", false, 512);
     std::string filter = in.String("filter", false, 1024);
     std::string query = in.String("query", false, 10000);
     std::string since = in.String("since", false, 64);
@@ -205,18 +224,13 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
     std::string region = in.Region("region");
     std::string profile = in.String("profile", false, 128);
     bool grouped = in.Bool("group");
-    in.RejectOthers({"log_group", "filter", "query", "since", "until", "limit", "group", "region", "profile"});
+    in.RejectOthers({"log_group", "log_group_prefix", "filter", "query", "since", "until", "limit", "group", "region", "profile"});
     if (in.ok() && !filter.empty() && !query.empty()) {
       return ErrorResult(aws::CallError::Local(aws::kValidationError, "give 'filter' or 'query', not both"), "logs",
                          "search", region);
     }
     if (!in.ok()) return ErrorResult(in.error(), "logs", "search", region);
-    if (group.empty() && !project.log_groups.empty()) group = project.log_groups.front();
-    if (group.empty()) {
-      return ErrorResult(aws::CallError::Local(aws::kValidationError,
-                                               "give 'log_group' (the configuration maps none)"),
-                         "logs", "search", region);
-    }
+    if (group.empty() && !project.log_groups.empty() && prefix.empty()) group = project.log_groups.front();
     auto now = env->Now();
     auto from = ParseTime(since.empty() ? "15m" : since, now);
     auto to = until.empty() ? std::optional(now) : ParseTime(until, now);
@@ -227,12 +241,30 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
     }
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "logs", "search", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
+    std::string picked;
+    if (group.empty()) {
+      auto found = FindLogGroups(**client, call, prefix);
+      const std::string where = region.empty() ? (*client)->options().default_region : region;
+      if (!found) return ErrorResult(found.error(), "logs", "search", where);
+      const std::string starting = prefix.empty() ? "" : " starting with " + prefix;
+      if (!found->Single()) {
+        return ChooseOneResult(*found, "log groups" + starting, "'log_group' (or narrow with 'log_group_prefix')",
+                               "logs", "search", where);
+      }
+      group = found->names[0];
+      picked = "the only log group" + starting + " in " + where + ": " + group;
+    }
     size_t n = static_cast<size_t>(limit.value_or(grouped ? kMaxLimit : 50));
-    if (!query.empty()) return Insights(**client, call, env, group, query, EpochMs(*from), EpochMs(*to), n, ctx);
-    return Search(**client, call, group, filter, EpochMs(*from), EpochMs(*to), n, grouped, ctx);
+    mcp::ToolResult r = query.empty()
+                            ? Search(**client, call, group, filter, EpochMs(*from), EpochMs(*to), n, grouped, ctx)
+                            : Insights(**client, call, env, group, query, EpochMs(*from), EpochMs(*to), n, ctx);
+    if (!picked.empty() && !r.is_error) {
+      r.structured["picked"] = picked;
+      r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);
+      r.notes.insert(r.notes.begin(), "Picked " + picked + " (nothing given or mapped).");
+    }
+    return r;
   };
   return tool;
 }

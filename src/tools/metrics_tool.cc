@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
+#include "tools/discovery.h"
 #include "tools/time_range.h"
 
 namespace awsmcp::tools {
@@ -120,13 +122,15 @@ json InputSchema() {
       "resource": {"type": "string",
                    "description": "ecs:<cluster>/<service>, rds:<id>, elasticache:<id> or alb:<name>: its standard metrics"},
       "namespace": {"type": "string", "description": "with metric: one metric, e.g. AWS/ECS"},
-      "metric": {"type": "string"},
-      "dimensions": {"type": "object", "additionalProperties": {"type": "string"}},
+      "metric": {"type": "string", "description": "with namespace: the metric name, e.g. CPUUtilization"},
+      "dimensions": {"type": "object", "additionalProperties": {"type": "string"}, "description": "with metric: dimension name to value, e.g. {\"ClusterName\": \"prod\"}"},
       "stat": {"type": "string", "description": "Average (default), Sum, Minimum, Maximum, SampleCount, p99..."},
-      "since": {"type": "string", "description": "default 1h"}, "until": {"type": "string"},
+      "since": {"type": "string", "description": "start of the range: 15m, 2h, 1d ago or ISO-8601; default 1h"},
+      "until": {"type": "string", "description": "end of the range, as since; default now"},
       "period": {"type": "integer", "minimum": 60, "maximum": 86400, "description": "seconds; default: about 60 points"},
       "datapoints": {"type": "boolean", "description": "include the series"},
-      "region": {"type": "string"}, "profile": {"type": "string"}
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
     },
     "additionalProperties": false
   })json");
@@ -138,6 +142,7 @@ json OutputSchema() {
     "properties": {
       "region": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
       "period": {"type": "integer"},
+      "picked": {"type": "string", "description": "set when nothing was given or mapped: the only ECS service found"},
       "metrics": {"type": "array", "items": {"type": "object",
         "properties": {"namespace": {"type": "string"}, "metric": {"type": "string"}, "stat": {"type": "string"},
                        "dimensions": {"type": "object"}, "datapoints": {"type": "integer"},
@@ -184,10 +189,8 @@ mcp::Tool MakeMetricsTool(ClientForProfile clients, Env* env, ProjectResources p
     for (const auto& [k, v] : dimensions.items()) {
       if (!v.is_string()) return invalid("dimension " + k + " must be a string");
     }
-    if (resource.empty() && metric.empty()) {
-      if (project.ecs.empty() || project.ecs[0].services.empty()) {
-        return invalid("give 'resource' or 'namespace' + 'metric' (the configuration maps no ECS service)");
-      }
+    const bool discover = resource.empty() && metric.empty() && (project.ecs.empty() || project.ecs[0].services.empty());
+    if (resource.empty() && metric.empty() && !discover) {
       resource = "ecs:" + project.ecs[0].cluster + "/" + project.ecs[0].services[0];
     }
     if (period && *period % 60 != 0) return invalid("period must be a multiple of 60 seconds");
@@ -206,9 +209,19 @@ mcp::Tool MakeMetricsTool(ClientForProfile clients, Env* env, ProjectResources p
 
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "cloudwatch", "metrics", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
+    const std::string where = region.empty() ? (*client)->options().default_region : region;
+    std::string picked;
+    if (discover) {  // nothing given or mapped: the account's only ECS service
+      auto found = FindEcsServices(**client, call, "", "");
+      if (!found) return ErrorResult(found.error(), "cloudwatch", "metrics", where);
+      if (!found->Single()) {
+        return ChooseOneResult(*found, "ECS services", "'resource' (ecs:<cluster>/<service>, rds:<id>, ...) or "
+                               "'namespace' + 'metric'", "cloudwatch", "metrics", where);
+      }
+      resource = "ecs:" + found->names[0];
+      picked = "the only ECS service in " + where + ": " + found->names[0];
+    }
     std::vector<Query> queries;
     if (!metric.empty()) {
       queries.push_back({name_space, metric, stat.empty() ? "Average" : stat, dimensions});
@@ -251,9 +264,12 @@ mcp::Tool MakeMetricsTool(ClientForProfile clients, Env* env, ProjectResources p
       metrics.push_back(Summary(queries[i], results["m" + std::to_string(i)], series));
     }
     mcp::ToolResult r;
-    r.structured = {{"region", region.empty() ? (*client)->options().default_region : region},
-                    {"from", IsoFromMs(from_s * 1000)}, {"to", IsoFromMs(to_s * 1000)}, {"period", step},
-                    {"metrics", std::move(metrics)}};
+    r.structured = {{"region", where}, {"from", IsoFromMs(from_s * 1000)}, {"to", IsoFromMs(to_s * 1000)},
+                    {"period", step}, {"metrics", std::move(metrics)}};
+    if (!picked.empty()) {
+      r.structured["picked"] = picked;
+      r.notes.push_back("Picked " + picked + " (nothing given or mapped).");
+    }
     return r;
   };
   return tool;

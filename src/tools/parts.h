@@ -8,6 +8,7 @@
 //   result["stoppedTasks"] = parts.Take(tasks);
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -29,11 +30,19 @@ class Parts {
     parts_.push_back(std::move(part));
     return parts_.size() - 1;
   }
-  // Runs every part, at most kParallelParts at once; rethrows a part's exception.
-  void Run() {
+  // Runs every part, at most kParallelParts at once; rethrows a part's
+  // exception. `on_done` (may be empty) hears of each part as it finishes:
+  // its index and how many are done, from the part's thread.
+  void Run(const std::function<void(size_t index, size_t done)>& on_done = {}) {
     results_.assign(parts_.size(), nlohmann::json());
-    executor_->ParallelFor(parts_.size(), kParallelParts, [this](size_t i) { results_[i] = parts_[i](); });
+    std::atomic<size_t> done{0};
+    executor_->ParallelFor(parts_.size(), kParallelParts, [&](size_t i) {
+      results_[i] = parts_[i]();
+      const size_t n = ++done;
+      if (on_done) on_done(i, n);
+    });
   }
+  size_t size() const { return parts_.size(); }
   nlohmann::json Take(size_t index) { return std::move(results_[index]); }
 
  private:

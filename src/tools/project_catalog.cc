@@ -1,7 +1,7 @@
 #include "tools/project_catalog.h"
 
 #include "base/percent_encoding.h"
-
+#include "tools/call_progress.h"
 
 namespace awsmcp::tools {
 namespace {
@@ -171,9 +171,7 @@ Result<std::vector<mcp::ResourceContents>> ProjectCatalog::Read(const std::strin
   Segments segments;
   const Kind* kind = ParseUri(uri, &segments);
   if (!kind) return Fail(Status::NotFound("no resource has this URI; see resources/templates/list"));
-  aws::CallOptions call;
-  call.cancel = ctx.cancel;
-  auto answer = client_->Call(kind->service, kind->action, kind->params(segments), call);
+  auto answer = client_->Call(kind->service, kind->action, kind->params(segments), CallOptionsFor(ctx, ""));
   if (!answer) {
     const aws::CallError& e = answer.error();
     if (IsNotFound(e)) return Fail(Status::NotFound(std::string(kind->title) + " " + segments.back()));

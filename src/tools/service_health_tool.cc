@@ -3,6 +3,8 @@
 #include <array>
 
 #include "tools/arguments.h"
+#include "tools/call_progress.h"
+#include "tools/discovery.h"
 #include "tools/parts.h"
 #include "tools/time_range.h"
 
@@ -229,31 +231,43 @@ json OutputSchema() {
       "service": {"type": "string"}, "cluster": {"type": "string"}, "region": {"type": "string"},
       "tasks": {"type": "object"}, "deployments": {"type": "array"}, "events": {"type": "array"},
       "stoppedTasks": {"type": "object"}, "targets": {"type": "object"}, "metrics": {"type": "object"},
-      "alarms": {"type": "object"}, "logs": {"type": "object"}, "raw": {"type": "object"}
+      "alarms": {"type": "object"}, "logs": {"type": "object"}, "raw": {"type": "object"},
+      "picked": {"type": "string", "description": "set when nothing was given or mapped: the only service found"}
     },
     "required": ["verdict", "reasons", "service", "cluster"]
   })json");
 }
 
-// Cluster and service from the arguments, else from the configuration's mapping.
-bool PickService(const ProjectResources& project, std::string* cluster, std::string* service, std::string* why) {
-  if (!cluster->empty() && !service->empty()) return true;
-  std::vector<std::pair<std::string, std::string>> mapped;
+// Cluster and service: as given, else the configuration's only match, else
+// the account's only match (then `picked` says so). When there is no single
+// match, the answer that lists the candidates.
+std::optional<mcp::ToolResult> ChooseService(const ProjectResources& project, aws::AwsClient& client,
+                                             const aws::CallOptions& call, const std::string& where,
+                                             std::string* cluster, std::string* service, std::string* picked) {
+  if (!cluster->empty() && !service->empty()) return std::nullopt;
+  std::vector<std::string> mapped;
   for (const auto& ref : project.ecs) {
     for (const auto& s : ref.services) {
       if ((cluster->empty() || *cluster == ref.cluster) && (service->empty() || *service == s)) {
-        mapped.emplace_back(ref.cluster, s);
+        mapped.push_back(ref.cluster + "/" + s);
       }
     }
   }
-  if (mapped.size() == 1) {
-    *cluster = mapped[0].first;
-    *service = mapped[0].second;
-    return true;
+  Candidates found = PageOf(mapped);
+  if (mapped.empty()) {
+    auto searched = FindEcsServices(client, call, *cluster, *service);
+    if (!searched) return ErrorResult(searched.error(), "ecs", "service-health", where);
+    found = std::move(*searched);
   }
-  *why = mapped.empty() ? "give 'cluster' and 'service' (the configuration maps no matching ECS service)"
-                        : "several mapped ECS services match; give 'cluster' and 'service'";
-  return false;
+  if (!found.Single()) {
+    return ChooseOneResult(found, mapped.empty() ? "ECS services" : "mapped ECS services",
+                           "'cluster' and 'service'", "ecs", "service-health", where);
+  }
+  const std::string& only = found.names[0];
+  *cluster = only.substr(0, only.find('/'));
+  *service = only.substr(only.find('/') + 1);
+  if (mapped.empty()) *picked = "the only ECS service" + std::string(where.empty() ? "" : " in " + where) + ": " + only;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -268,8 +282,10 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
-      "cluster": {"type": "string"}, "service": {"type": "string"},
-      "region": {"type": "string"}, "profile": {"type": "string"},
+      "cluster": {"type": "string", "description": "ECS cluster name; default: the mapped one, else found in the account"},
+      "service": {"type": "string", "description": "ECS service name; default: the mapped one, else the only one in the account (with several, the answer lists them)"},
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"},
       "parts": {"type": "array", "items": {"type": "string", "enum": ["deployments", "events", "stoppedTasks",
                 "targets", "metrics", "alarms", "logs"]}, "description": "only these parts (default: all)"},
       "details": {"type": "boolean", "description": "include the raw API answers"}
@@ -296,15 +312,12 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
       }
     }
     auto want = [&](const char* p) { return std::find(parts.begin(), parts.end(), p) != parts.end(); };
-    std::string why;
-    if (!PickService(project, &cluster, &service, &why)) {
-      return ErrorResult(aws::CallError::Local(aws::kValidationError, why), "ecs", "service-health", region);
-    }
     auto client = clients(profile);
     if (!client) return ErrorResult(client.error(), "ecs", "service-health", region);
-    aws::CallOptions call;
-    call.region = region;
-    call.cancel = ctx.cancel;
+    aws::CallOptions call = CallOptionsFor(ctx, region);
+    const std::string where = region.empty() ? (*client)->options().default_region : region;
+    std::string picked;
+    if (auto answer = ChooseService(project, **client, call, where, &cluster, &service, &picked)) return *answer;
     Check check(**client, call, env, project);
 
     auto described = check.Call("ecs", "DescribeServices", {{"cluster", cluster}, {"services", {service}}});
@@ -318,12 +331,14 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
                          "ecs", "service-health", region);
     }
     const json svc = (*described)["services"][0];
-    ctx.progress(1, 7, "service described");
+    ctx.progress(1, std::nullopt, "service " + cluster + "/" + service + " described");
 
     // The independent parts run at once; each carries its own error.
     Parts work(executor);
+    std::vector<std::string> names;  // each part's name, for progress
     auto add = [&](const char* name, std::function<json()> fn) -> std::optional<size_t> {
       if (!want(name)) return std::nullopt;
+      names.push_back(name);
       return work.Add(std::move(fn));
     };
     auto stopped = add("stoppedTasks", [&] { return check.StoppedTasks(cluster, service); });
@@ -332,10 +347,13 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     auto memory = add("metrics", [&] { return check.Metric("MemoryUtilization", cluster, service); });
     auto alarms = add("alarms", [&] { return check.Alarms(cluster, service); });
     auto logs = add("logs", [&] { return check.Logs(svc.value("taskDefinition", "")); });
-    work.Run();
+    const double total = static_cast<double>(work.size() + 2);  // + describe + verdict
+    work.Run([&](size_t i, size_t done) {
+      ctx.progress(static_cast<double>(done + 1), total, names[i] + " done (" + std::to_string(done) + " of " +
+                                                             std::to_string(names.size()) + " parts)");
+    });
 
-    json result = {{"service", service}, {"cluster", cluster},
-                   {"region", region.empty() ? (*client)->options().default_region : region},
+    json result = {{"service", service}, {"cluster", cluster}, {"region", where},
                    {"status", svc.value("status", "")},
                    {"taskDefinition", ShortArn(svc.value("taskDefinition", ""))},
                    {"tasks", {{"desired", svc.value("desiredCount", 0)}, {"running", svc.value("runningCount", 0)},
@@ -364,7 +382,7 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     }
     if (alarms) result["alarms"] = work.Take(*alarms);
     if (logs) result["logs"] = work.Take(*logs);
-    ctx.progress(7, 7, "done");
+    ctx.progress(total, total, "done");
     json verdict = Verdict(svc, result);
     result["verdict"] = verdict["verdict"];
     result["reasons"] = verdict["reasons"];
@@ -376,6 +394,10 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
       summary += " (";
       for (size_t i = 0; i < result["reasons"].size(); ++i) summary += (i ? "; " : "") + result["reasons"][i].get<std::string>();
       summary += ")";
+    }
+    if (!picked.empty()) {
+      result["picked"] = picked;
+      summary = "Picked " + picked + " (nothing given or mapped). " + summary;
     }
     r.structured = std::move(result);
     r.text = r.structured.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+#include <vector>
 
 #include "fake_env.h"
 
@@ -61,6 +62,24 @@ TEST(Retry, StopsAtMaxAttemptsAndNeverRetriesClientErrors) {
   std::function<ErrorClass(const Result<int>&)> client = [](const Result<int>&) { return ErrorClass::kClient; };
   RunWithRetry<int>(policy, env, CancelToken(), failing, client);
   EXPECT_EQ(calls, 1);
+}
+
+TEST(Retry, TheListenerHearsEachRetryWithItsDelay) {
+  FakeEnv env;
+  RetryPolicy policy({.max_attempts = 3, .base_delay = milliseconds(0)}, &env);
+  std::function<Result<int>(int)> failing = [](int) -> Result<int> { return Fail(Status::DeadlineExceeded("slow")); };
+  std::function<ErrorClass(const Result<int>&)> classify = [](const Result<int>& r) {
+    return r ? ErrorClass::kNone : ClassifyTransportError(r.error());
+  };
+  std::vector<int> heard;
+  RetryListener<int> listener = [&](int n, const Result<int>& outcome, ErrorClass cls, milliseconds delay) {
+    EXPECT_FALSE(outcome.has_value());
+    EXPECT_EQ(cls, ErrorClass::kTransient);
+    EXPECT_EQ(delay.count(), 0);
+    heard.push_back(n);
+  };
+  EXPECT_FALSE(RunWithRetry<int>(policy, env, CancelToken(), failing, classify, listener).has_value());
+  EXPECT_EQ(heard, (std::vector<int>{1, 2}));  // the third attempt is the last: no retry follows it
 }
 
 TEST(Retry, QuotaRunsOutAndSuccessRefundsIt) {

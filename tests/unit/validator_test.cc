@@ -106,6 +106,17 @@ TEST(Validator, UnknownMemberNamesTheValidOnes) {
   EXPECT_NE(issues[0].message.find("Name, Values"), std::string::npos) << issues[0].message;
 }
 
+TEST(Validator, LogsTimesSayTheyAreEpochMilliseconds) {
+  auto issues = Validate("logs", "FilterLogEvents", {{"logGroupName", "g"}, {"startTime", "2026-01-01T00:00:00Z"}});
+  ASSERT_EQ(issues.size(), 1u) << Text(issues);
+  EXPECT_EQ(issues[0].path, "startTime");
+  EXPECT_NE(issues[0].message.find("epoch milliseconds"), std::string::npos) << issues[0].message;
+  // Other integers keep the plain message.
+  issues = Validate("logs", "FilterLogEvents", {{"logGroupName", "g"}, {"limit", "5"}});
+  ASSERT_EQ(issues.size(), 1u) << Text(issues);
+  EXPECT_EQ(issues[0].message.find("epoch"), std::string::npos) << issues[0].message;
+}
+
 TEST(Validator, ReportsEveryIssueUpToTheLimit) {
   json params = {{"services", {1, 2, 3, 4, 5}}, {"include", {"X"}}, {"junk", true}};
   auto all = Validate("ecs", "DescribeServices", params);
