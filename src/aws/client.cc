@@ -127,18 +127,20 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
                            const Credentials& creds, const CancelToken& cancel, bool retry_safe, int* attempts) {
   const models::ServiceModel& model = *r.model;
   const Protocol& protocol = *ChooseProtocol(model.metadata());
-  auto target = endpoints_(model.metadata(), region);
+  auto target = endpoints_(EndpointQuery{model.metadata(), region, &model, r.op, &params});
   if (!target) return std::unexpected(CallError::Local(kConfigError, target.error().message()));
   auto unsigned_request = protocol.BuildRequest(model, *r.op, params, target->url);
   if (!unsigned_request) return std::unexpected(CallError::FromStatus(unsigned_request.error()));
   unsigned_request->headers.emplace_back("User-Agent", options_.user_agent);
+  for (const auto& h : target->headers) unsigned_request->headers.push_back(h);
 
   // Each attempt is signed anew: a retried request must carry a fresh date.
   auto attempt = [&](int) -> Result<HttpResponse> {
     ++*attempts;
     HttpRequest req = *unsigned_request;
     if (!r.op->unsigned_request) {
-      SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
+      const std::string& name = target->signing_name.empty() ? model.metadata().signing_name : target->signing_name;
+      SigningParams how{target->signing_region, name, env_->Now()};
       Status signed_ok = SignRequest(req, creds, how);
       if (!signed_ok.ok()) return Fail(signed_ok);
     }

@@ -46,7 +46,7 @@ json BuiltinParams(const EndpointRuleSet& set, const std::string& region, const 
     else if (b == "AWS::S3::UseArnRegion") v = s.s3_use_arn_region;
     else if (b == "AWS::S3Control::UseArnRegion") v = s.s3control_use_arn_region;
     else if (b == "AWS::S3::DisableMultiRegionAccessPoints") v = s.s3_disable_mrap;
-    else if (b == "AWS::S3::UseGlobalEndpoint") v = s.s3_us_east_1_global;
+    else if (b == "AWS::S3::UseGlobalEndpoint") v = s.s3_us_east_1_legacy && region == "us-east-1";
     else if (b == "AWS::STS::UseGlobalEndpoint") v = s.sts_global;
     else if (b == "AWS::Auth::AccountIdEndpointMode") v = "preferred";
     if (!v.is_null()) out[p.name] = std::move(v);
@@ -94,7 +94,7 @@ std::string CacheKey(const std::string& service, const std::string& region, cons
   key += region;
   key += '\n';
   for (bool b : {s.use_fips, s.use_dual_stack, s.s3_force_path_style, s.s3_accelerate, s.s3_use_arn_region,
-                 s.s3control_use_arn_region, s.s3_disable_mrap, s.s3_us_east_1_global, s.sts_global}) {
+                 s.s3control_use_arn_region, s.s3_disable_mrap, s.s3_us_east_1_legacy, s.sts_global}) {
     key += b ? '1' : '0';
   }
   key += '\n';
