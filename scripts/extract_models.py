@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Extracts the AWS service models aws-mcp ships from an installed botocore.
 
-For each service name given (the AWS CLI / botocore name: ecs, logs, ...), writes
-models/<name>/service-2.json and models/<name>/paginators-1.json, minified:
-documentation is cut to its first sentence (plain text), and examples and
-other presentation-only fields are dropped. The models are the AWS SDK data
-files, Apache-2.0 licensed; see models/NOTICE.
+For each service name given (the AWS CLI / botocore name: ecs, logs, ...; by
+default every service botocore ships), writes into models/<name>/ the newest
+API version's service-2.json, paginators-1.json, waiters-2.json and
+endpoint-rule-set-1.json, minified: documentation is cut to its first sentence
+(plain text), and examples and other presentation-only fields are dropped.
+models/partitions.json is botocore's partition table, used by the endpoint
+rules. The models are the AWS SDK data files, Apache-2.0 licensed; see
+models/NOTICE.
 
-Usage: scripts/extract_models.py [SERVICE ...]   (default: the shipped list)
+Usage: scripts/extract_models.py [SERVICE ...]
 """
 import html
 import json
@@ -18,10 +21,8 @@ import sys
 import botocore
 import botocore.loaders
 
-SHIPPED = ["ecs", "ecr", "secretsmanager", "logs", "sts", "cloudwatch", "rds", "elasticache",
-           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events", "ec2"]
 DOC_LIMIT = 200
-DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage", "xmlNamespace"}
+DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage"}
 
 
 def first_sentence(doc):
@@ -60,20 +61,34 @@ def write(path, data):
         f.write("\n")
 
 
+def optional(loader, name, kind, empty):
+    try:
+        return loader.load_service_model(name, kind)
+    except Exception:  # this service has no such file
+        return empty
+
+
+def extract(loader, root, name):
+    service = strip(loader.load_service_model(name, "service-2"))
+    service.setdefault("metadata", {})["botocoreVersion"] = botocore.__version__
+    write(os.path.join(root, name, "service-2.json"), service)
+    write(os.path.join(root, name, "paginators-1.json"), optional(loader, name, "paginators-1", {"pagination": {}}))
+    waiters = optional(loader, name, "waiters-2", None)
+    if waiters:
+        write(os.path.join(root, name, "waiters-2.json"), strip(waiters))
+    rules = optional(loader, name, "endpoint-rule-set-1", None)
+    if rules:
+        write(os.path.join(root, name, "endpoint-rule-set-1.json"), strip(rules))
+
+
 def main(argv):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "models")
     loader = botocore.loaders.Loader()
-    for name in argv or SHIPPED:
-        service = loader.load_service_model(name, "service-2")
-        service = strip(service)
-        service.setdefault("metadata", {})["botocoreVersion"] = botocore.__version__
-        write(os.path.join(root, name, "service-2.json"), service)
-        try:
-            pag = loader.load_service_model(name, "paginators-1")
-        except Exception:  # a service without paginators
-            pag = {"pagination": {}}
-        write(os.path.join(root, name, "paginators-1.json"), pag)
-        print(f"{name}: {os.path.getsize(os.path.join(root, name, 'service-2.json'))} bytes")
+    names = argv or sorted(loader.list_available_services("service-2"))
+    for name in names:
+        extract(loader, root, name)
+    write(os.path.join(root, "partitions.json"), loader.load_data("partitions"))
+    print(f"{len(names)} services extracted into {os.path.normpath(root)}")
 
 
 if __name__ == "__main__":

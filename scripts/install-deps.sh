@@ -9,7 +9,8 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 BUILD_PKGS=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
-            libpugixml-dev libcli11-dev libgtest-dev libgmock-dev libboost-dev)
+            libpugixml-dev libcli11-dev libgtest-dev libgmock-dev libboost-dev libzstd-dev
+            zlib1g-dev)
 missing=()
 for p in "${BUILD_PKGS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

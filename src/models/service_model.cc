@@ -1,5 +1,7 @@
 #include "models/service_model.h"
 
+#include "base/closest_names.h"
+
 #include <algorithm>
 #include <cctype>
 #include <tuple>
@@ -21,20 +23,6 @@ std::vector<std::string> StringOrList(const json& v) {
 std::string Str(const json& obj, const char* key) {
   auto it = obj.find(key);
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Levenshtein distance, bounded inputs (operation names are short).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 }  // namespace
@@ -141,24 +129,10 @@ const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {
 }
 
 std::vector<std::string> ServiceModel::SuggestOperations(std::string_view name, size_t limit) const {
-  std::string want = NormalizeOperationName(name);
-  std::vector<std::tuple<size_t, size_t, std::string>> scored;  // (score, raw distance, name)
-  for (size_t i = 0; i < operations_.size(); ++i) {
-    const Operation& op = operations_[i];
-    const std::string& norm = normalized_names_[i];
-    size_t raw = EditDistance(want, norm);
-    // A substring match is as good as a near spelling; ties go to the closer spelling.
-    size_t d = !want.empty() && norm.find(want) != std::string::npos ? std::min<size_t>(raw, 1) : raw;
-    scored.emplace_back(d, raw, op.name);
-  }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> out;
-  size_t cutoff = std::max<size_t>(3, want.size() / 2);
-  for (const auto& [d, raw, n] : scored) {
-    if (out.size() >= limit || d > cutoff) break;
-    out.push_back(n);
-  }
-  return out;
+  std::vector<std::string> names;
+  names.reserve(operations_.size());
+  for (const Operation& op : operations_) names.push_back(op.name);
+  return ClosestNames(name, names, limit, NormalizeOperationName);
 }
 
 }  // namespace awsmcp::models

@@ -2,6 +2,7 @@
 // operations, paginators) is recorded from botocore's own reading of the same
 // model in tests/data/protocol/models.json (scripts/gen_protocol_vectors.py).
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -37,22 +38,36 @@ std::shared_ptr<const ServiceModel> Model(const std::string& service) {
 
 std::vector<std::string> Strings(const json& list) { return list.get<std::vector<std::string>>(); }
 
-TEST(ModelRegistry, ServesExactlyTheShippedServices) {
-  json facts = LoadModelFacts();
+// Every service under models/ (scripts/extract_models.py: all of botocore
+// 1.43.11's 424 service models) is served, and nothing else.
+TEST(ModelRegistry, ServesEveryExtractedService) {
   std::vector<std::string> want;
-  for (const auto& [name, _] : facts["services"].items()) want.push_back(name);
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(AWSMCP_TEST_DATA) + "/../../models")) {
+    if (std::filesystem::exists(entry.path() / "service-2.json")) want.push_back(entry.path().filename().string());
+  }
   std::sort(want.begin(), want.end());
   EXPECT_EQ(ModelRegistry::Embedded().ServiceNames(), want);
-  EXPECT_EQ(want.size(), 14u);
+  EXPECT_EQ(want.size(), 424u);
 }
 
-TEST(ModelRegistry, UnknownServiceNamesTheAvailableOnes) {
-  auto m = ModelRegistry::Embedded().Get("ec2-typo");
+TEST(ModelRegistry, UnknownServiceSuggestsTheClosest) {
+  auto m = ModelRegistry::Embedded().Get("lamda");
   ASSERT_FALSE(m.has_value());
   EXPECT_EQ(m.error().code(), Code::kNotFound);
-  EXPECT_NE(m.error().message().find("ec2-typo"), std::string::npos);
-  EXPECT_NE(m.error().message().find("ecs"), std::string::npos);
-  EXPECT_NE(m.error().message().find("cloudformation"), std::string::npos);
+  EXPECT_NE(m.error().message().find("'lamda'"), std::string::npos);
+  EXPECT_NE(m.error().message().find("did you mean lambda"), std::string::npos) << m.error().message();
+  EXPECT_NE(m.error().message().find("search"), std::string::npos);
+}
+
+TEST(ModelRegistry, EveryServiceParsesAndHasItsEndpointRules) {
+  auto& registry = ModelRegistry::Embedded();
+  for (const auto& name : registry.ServiceNames()) {
+    EXPECT_TRUE(registry.Get(name).has_value()) << name;
+    EXPECT_TRUE(registry.Document(name, "endpoint-rule-set-1.json").has_value()) << name;
+  }
+  auto partitions = registry.Document("", "partitions.json");
+  ASSERT_TRUE(partitions.has_value());
+  EXPECT_NE(partitions->find("\"aws-cn\""), std::string::npos);
 }
 
 TEST(ModelRegistry, ParsesOnceAndShares) {
