@@ -56,7 +56,10 @@ def resolve(client, ruleset, partitions, op, region, fips, dual):
     try:
         ep = resolver.construct_endpoint(client.meta.service_model.operation_model(op), {}, {})
     except (BotoCoreError, ClientError) as e:
-        return {"error": str(getattr(e, "kwargs", {}).get("msg") or e)}
+        # A rule's error comes as EndpointResolutionError(msg) or, for a
+        # parameter the rules require, ParamValidationError(report).
+        kwargs = getattr(e, "kwargs", {})
+        return {"error": str(kwargs.get("msg") or kwargs.get("report") or e)}
     return {"url": ep.url, "headers": ep.headers, "properties": ep.properties}
 
 

@@ -2,7 +2,12 @@
 
 #include <cctype>
 
+#include <map>
+#include <memory>
+
 #include "aws/uri.h"
+#include "base/thread_annotations.h"
+#include "models/model_registry.h"
 
 namespace awsmcp::aws {
 namespace {
@@ -18,10 +23,13 @@ bool Truthy(const std::optional<std::string>& v) {
   return s == "true" || s == "1";
 }
 
-// The environment variable, else the profile's key; nullopt when neither.
+// The environment variable (if the setting has one), else the profile's
+// nested s3 key or its own key; nullopt when none is set.
 std::optional<std::string> Setting(Env& env, const SharedConfig* config, const char* var, const char* key,
                                    const char* s3_key = nullptr) {
-  if (auto v = env.GetVar(var); v && !v->empty()) return v;
+  if (var != nullptr) {
+    if (auto v = env.GetVar(var); v && !v->empty()) return v;
+  }
   if (config == nullptr) return std::nullopt;
   if (s3_key != nullptr) {
     if (auto v = config->NestedConfigValue("s3", s3_key)) return v;
@@ -107,20 +115,20 @@ Result<EndpointSettings> ReadEndpointSettings(Env& env, const SharedConfig* conf
   if (!endpoint) return Fail(endpoint.error());
   s.endpoint = std::move(*endpoint);
   s.use_fips = Truthy(Setting(env, config, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"));
-  s.use_dual_stack = Truthy(Setting(env, config, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint", "use_dualstack_endpoint"));
-  s.s3_accelerate = Truthy(Setting(env, config, "AWS_S3_USE_ACCELERATE_ENDPOINT", nullptr, "use_accelerate_endpoint"));
+  s.use_dual_stack = Truthy(Setting(env, config, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint"));
+  s.s3_accelerate = Truthy(Setting(env, config, nullptr, nullptr, "use_accelerate_endpoint"));
   // botocore's addressing_style: "auto" is virtual-hosted, except against a
   // configured endpoint (an emulator), where it is path style.
-  const std::string style = Lower(Setting(env, config, "AWS_S3_ADDRESSING_STYLE", nullptr, "addressing_style").value_or("auto"));
+  const std::string style = Lower(Setting(env, config, nullptr, nullptr, "addressing_style").value_or("auto"));
   s.s3_force_path_style = !s.s3_accelerate && (style == "path" || (style != "virtual" && !s.endpoint.empty()));
   if (auto v = Setting(env, config, "AWS_S3_USE_ARN_REGION", "s3_use_arn_region", "use_arn_region")) {
     s.s3_use_arn_region = s.s3control_use_arn_region = Truthy(v);
   }
   s.s3_disable_mrap = Truthy(Setting(env, config, "AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS",
                                      "s3_disable_multiregion_access_points", "s3_disable_multiregion_access_points"));
-  s.s3_us_east_1_legacy =
+  s.s3_us_east_1_regional =
       Lower(Setting(env, config, "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", nullptr, "us_east_1_regional_endpoint")
-                .value_or("")) == "legacy";
+                .value_or("")) == "regional";
   return s;
 }
 
@@ -149,9 +157,47 @@ Result<CallTarget> ResolveEndpoint(Env& env, const SharedConfig* config, const m
   return ResolveEndpoint(env, config, EndpointQuery{service, region});
 }
 
+namespace {
+
+std::shared_ptr<const Partitions> ShippedPartitions() {
+  static const std::shared_ptr<const Partitions> parsed = []() -> std::shared_ptr<const Partitions> {
+    auto text = models::ModelRegistry::Embedded().Document("", "partitions.json");
+    if (!text) return nullptr;
+    auto p = Partitions::Parse(nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false));
+    return p ? *p : nullptr;
+  }();
+  return parsed;
+}
+
+// Parses a service's rule set on its first use; a service without one is
+// NotFound (the caller falls back to the standard form).
+Result<std::shared_ptr<const EndpointRuleSet>> ShippedRuleSet(const std::string& service) {
+  static Mutex mu;
+  static std::map<std::string, std::shared_ptr<const EndpointRuleSet>> parsed;  // guarded by mu
+  {
+    MutexLock lock(mu);
+    if (auto it = parsed.find(service); it != parsed.end()) return it->second;
+  }
+  auto text = models::ModelRegistry::Embedded().Document(service, "endpoint-rule-set-1.json");
+  if (!text) return Fail(Status::NotFound("no endpoint rule set for " + service));
+  auto doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  auto set = EndpointRuleSet::Parse(doc, ShippedPartitions());
+  if (!set) return Fail(Status::Internal(service + " endpoint rule set: " + set.error().message()));
+  MutexLock lock(mu);
+  return parsed.try_emplace(service, *set).first->second;
+}
+
+}  // namespace
+
 EndpointResolver* DefaultEndpointResolver() {
-  // Filled in when the models ship rule sets and partitions.json.
-  return nullptr;
+  static EndpointResolver* const resolver =
+      ShippedPartitions() ? new EndpointResolver(ShippedRuleSet, ShippedPartitions()) : nullptr;
+  return resolver;
+}
+
+Status CheckKnownRegion(const std::string& region) {
+  auto partitions = ShippedPartitions();
+  return partitions ? CheckRegion(*partitions, region) : Status::Ok();
 }
 
 }  // namespace awsmcp::aws

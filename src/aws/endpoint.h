@@ -7,7 +7,7 @@
 // rule set then gives the URL and the signing region and name, with
 // AWS_USE_FIPS_ENDPOINT / use_fips_endpoint, AWS_USE_DUALSTACK_ENDPOINT /
 // use_dualstack_endpoint and the profile's `s3` settings as the other built-ins.
-// A service without a rule set (none shipped) gets the standard
+// A service without a rule set (the SSO portal) gets the standard
 // https://{prefix}.{region}.amazonaws.com form.
 #pragma once
 
@@ -31,9 +31,14 @@ std::string ServiceIdConfigKey(const std::string& service_id);
 Result<EndpointSettings> ReadEndpointSettings(Env& env, const SharedConfig* config,
                                               const models::ServiceMetadata& service);
 
-// The process-wide resolver over the shipped rule sets and partitions; null
-// when the binary ships none. Thread-safe.
+// The process-wide resolver over the shipped rule sets and partitions.json
+// (each rule set parsed on first use); null when partitions.json is missing.
+// Thread-safe.
 EndpointResolver* DefaultEndpointResolver();
+
+// OK when `region` is one the shipped partitions list; else InvalidArgument
+// naming the close matches ("unknown region 'us-esat-1'; did you mean us-east-1?").
+Status CheckKnownRegion(const std::string& region);
 
 // The target for one call (`query`), through `resolver` (null: the default).
 Result<CallTarget> ResolveEndpoint(Env& env, const SharedConfig* config, const EndpointQuery& query,

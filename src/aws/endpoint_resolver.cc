@@ -46,13 +46,24 @@ json BuiltinParams(const EndpointRuleSet& set, const std::string& region, const 
     else if (b == "AWS::S3::UseArnRegion") v = s.s3_use_arn_region;
     else if (b == "AWS::S3Control::UseArnRegion") v = s.s3control_use_arn_region;
     else if (b == "AWS::S3::DisableMultiRegionAccessPoints") v = s.s3_disable_mrap;
-    else if (b == "AWS::S3::UseGlobalEndpoint") v = s.s3_us_east_1_legacy && region == "us-east-1";
+    else if (b == "AWS::S3::UseGlobalEndpoint") v = !s.s3_us_east_1_regional && region == "us-east-1";
     else if (b == "AWS::STS::UseGlobalEndpoint") v = s.sts_global;
     else if (b == "AWS::Auth::AccountIdEndpointMode") v = "preferred";
     if (!v.is_null()) out[p.name] = std::move(v);
   }
   return out;
 }
+
+namespace {
+
+// A member of the rules' own output; the wrong type counts as absent, so a
+// malformed rule set (--models-dir) cannot throw here.
+std::string StringMember(const json& o, const char* key, const std::string& fallback) {
+  auto it = o.find(key);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+}  // namespace
 
 Status ApplyAuthSchemes(const json& properties, const std::string& region, ResolvedEndpoint& out) {
   out.signing_region = region;
@@ -62,16 +73,18 @@ Status ApplyAuthSchemes(const json& properties, const std::string& region, Resol
   }
   std::string offered;
   for (const auto& scheme : *schemes) {
-    const std::string name = scheme.value("name", "");
+    if (!scheme.is_object()) continue;
+    const std::string name = StringMember(scheme, "name", "");
     if (name == "none") {
       out.auth_scheme = "none";
       return Status::Ok();
     }
     if (name == "sigv4") {
       out.auth_scheme = "sigv4";
-      out.signing_name = scheme.value("signingName", "");
-      out.signing_region = scheme.value("signingRegion", region);
-      out.disable_double_encoding = scheme.value("disableDoubleEncoding", false);
+      out.signing_name = StringMember(scheme, "signingName", "");
+      out.signing_region = StringMember(scheme, "signingRegion", region);
+      auto dde = scheme.find("disableDoubleEncoding");
+      out.disable_double_encoding = dde != scheme.end() && dde->is_boolean() && dde->get<bool>();
       return Status::Ok();
     }
     offered += (offered.empty() ? "" : ", ") + name;
@@ -94,7 +107,7 @@ std::string CacheKey(const std::string& service, const std::string& region, cons
   key += region;
   key += '\n';
   for (bool b : {s.use_fips, s.use_dual_stack, s.s3_force_path_style, s.s3_accelerate, s.s3_use_arn_region,
-                 s.s3control_use_arn_region, s.s3_disable_mrap, s.s3_us_east_1_legacy, s.sts_global}) {
+                 s.s3control_use_arn_region, s.s3_disable_mrap, s.s3_us_east_1_regional, s.sts_global}) {
     key += b ? '1' : '0';
   }
   key += '\n';

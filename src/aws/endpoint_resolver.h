@@ -33,7 +33,9 @@ struct EndpointSettings {
   bool s3_use_arn_region = true;    // AWS::S3::UseArnRegion
   bool s3control_use_arn_region = false;  // AWS::S3Control::UseArnRegion
   bool s3_disable_mrap = false;     // AWS::S3::DisableMultiRegionAccessPoints
-  bool s3_us_east_1_legacy = false; // us_east_1_regional_endpoint = legacy: AWS::S3::UseGlobalEndpoint in us-east-1
+  // AWS::S3::UseGlobalEndpoint in us-east-1 (s3.amazonaws.com) unless
+  // us_east_1_regional_endpoint = regional: botocore's default is legacy.
+  bool s3_us_east_1_regional = false;
   bool sts_global = false;          // AWS::STS::UseGlobalEndpoint
 };
 

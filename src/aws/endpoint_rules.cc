@@ -136,7 +136,8 @@ class RuleSetBuilder {
     }
     if (auto b = spec.find("builtIn"); b != spec.end() && b->is_string()) p.builtin = b->get<std::string>();
     if (auto d = spec.find("default"); d != spec.end()) p.default_value = *d;
-    p.required = spec.value("required", json(false)).is_boolean() && spec["required"].get<bool>();
+    const json required = spec.value("required", json(false));
+    p.required = required.is_boolean() && required.get<bool>();
     SlotFor(name);
     out_.params_.push_back(std::move(p));
     return Status::Ok();

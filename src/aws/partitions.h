@@ -28,8 +28,9 @@ class Partitions {
   // (the aws one accepts "us-esat-1"), so they do not count.
   bool IsKnownRegion(std::string_view region) const;
 
-  // Up to `limit` listed regions nearest to `region` by edit distance (at most
-  // a third of its length away, at least 2), nearest first.
+  // The listed regions nearest to `region` by edit distance (a swap of two
+  // neighbours counts one edit), up to `limit` of them, when the nearest is at
+  // most max(2, a third of its length) edits away; empty otherwise.
   std::vector<std::string> CloseRegions(std::string_view region, size_t limit = 3) const;
 
  private:
@@ -42,7 +43,8 @@ class Partitions {
   std::vector<Partition> partitions_;
 };
 
-// Levenshtein distance (bytes).
+// Edit distance in bytes: insertions, deletions, substitutions and swaps of
+// two neighbours (optimal string alignment).
 size_t EditDistance(std::string_view a, std::string_view b);
 
 }  // namespace awsmcp::aws

@@ -1,20 +1,19 @@
-// Test helpers: the endpoint rule sets and partitions the endpoint tests read,
-// and gzip files. Rule sets come from the repository's models/ when present,
-// else from the installed botocore's data folder (AWSMCP_BOTOCORE_DATA).
+// Test helpers: the shipped endpoint rule sets and partitions (the botocore
+// 1.43.11 data the binary embeds), parsed the way the tests need them, and
+// gzip files.
 #pragma once
 
 #include <zlib.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "aws/endpoint_rules.h"
 #include "aws/partitions.h"
+#include "models/model_registry.h"
 
 namespace awsmcp::aws::testing {
 
@@ -32,27 +31,20 @@ inline nlohmann::json ReadJson(const std::filesystem::path& path) {
   return nlohmann::json::parse(ReadMaybeGzip(path), nullptr, /*allow_exceptions=*/false);
 }
 
-// The newest file `name` (or name.gz) of `service` in botocore's layout.
-inline std::filesystem::path BotocoreFile(const std::string& service, const std::string& name) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::path(AWSMCP_BOTOCORE_DATA) / service;
-  std::error_code ec;
-  std::string newest;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.is_directory() && e.path().filename().string() > newest) newest = e.path().filename().string();
-  }
-  if (newest.empty()) return {};
-  fs::path p = dir / newest / name;
-  return fs::exists(p) ? p : fs::path(p.string() + ".gz");
+inline nlohmann::json ShippedJson(const std::string& service, const std::string& file) {
+  auto text = models::ModelRegistry::Embedded().Document(service, file);
+  return text ? nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false) : nlohmann::json();
 }
 
 inline std::shared_ptr<const Partitions> TestPartitions() {
-  static const auto parsed = Partitions::Parse(ReadJson(std::filesystem::path(AWSMCP_BOTOCORE_DATA) / "partitions.json"));
+  static const auto parsed = Partitions::Parse(ShippedJson("", "partitions.json"));
   return parsed ? *parsed : nullptr;
 }
 
+// A fresh parse each time (the resolver tests count loads).
 inline Result<std::shared_ptr<const EndpointRuleSet>> TestRuleSet(const std::string& service) {
-  nlohmann::json doc = ReadJson(BotocoreFile(service, "endpoint-rule-set-1.json"));
+  nlohmann::json doc = ShippedJson(service, "endpoint-rule-set-1.json");
+  if (doc.is_null()) return Fail(Status::NotFound("no rule set for " + service));
   return EndpointRuleSet::Parse(doc, TestPartitions());
 }
 

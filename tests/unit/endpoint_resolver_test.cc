@@ -8,22 +8,28 @@
 #include <map>
 
 #include "aws/endpoint_resolver.h"
+#include "aws/endpoint.h"
 #include "endpoint_data.h"
-#include "models/service_model.h"
+#include "fake_env.h"
+#include "models/model_registry.h"
 
 namespace awsmcp::aws {
 namespace {
 
 using nlohmann::json;
-using testing::BotocoreFile;
 using testing::ReadJson;
-using testing::ReadMaybeGzip;
 using testing::TestPartitions;
 using testing::TestRuleSet;
 
-EndpointResolver MakeResolver(size_t capacity = 4096) {
-  return EndpointResolver([](const std::string& svc) { return TestRuleSet(svc); }, TestPartitions(), capacity);
+// Each rule set parsed once, as the shipped resolver does.
+Result<std::shared_ptr<const EndpointRuleSet>> MemoRuleSet(const std::string& svc) {
+  static std::map<std::string, Result<std::shared_ptr<const EndpointRuleSet>>> memo;
+  auto it = memo.find(svc);
+  if (it == memo.end()) it = memo.emplace(svc, TestRuleSet(svc)).first;
+  return it->second;
 }
+
+EndpointResolver MakeResolver(size_t capacity = 4096) { return EndpointResolver(MemoRuleSet, TestPartitions(), capacity); }
 
 json Actual(const ResolvedEndpoint& ep) {
   json headers = json::object();
@@ -42,7 +48,7 @@ TEST(EndpointResolverVectors, EveryRowMatchesBotocore) {
     const std::string service = row[0], op = row[1], region = row[2];
     auto& model = models[service];
     if (!model) {
-      auto parsed = models::ServiceModel::Parse(service, ReadMaybeGzip(BotocoreFile(service, "service-2.json")), "");
+      auto parsed = models::ModelRegistry::Embedded().Get(service);
       ASSERT_TRUE(parsed) << service << ": " << parsed.error().message();
       model = *parsed;
     }
@@ -147,7 +153,7 @@ TEST(EndpointResolver, CacheIsBounded) {
 }
 
 TEST(EndpointResolver, ContextParamsFromTheModel) {
-  auto s3 = models::ServiceModel::Parse("s3", ReadMaybeGzip(BotocoreFile("s3", "service-2.json")), "");
+  auto s3 = models::ModelRegistry::Embedded().Get("s3");
   ASSERT_TRUE(s3) << s3.error().message();
   const models::Operation* get = (*s3)->FindOperation("GetObject");
   ASSERT_NE(get, nullptr);
@@ -157,6 +163,40 @@ TEST(EndpointResolver, ContextParamsFromTheModel) {
   const models::Operation* create = (*s3)->FindOperation("CreateBucket");
   ASSERT_NE(create, nullptr);
   EXPECT_EQ(OperationContextParams(**s3, *create, json{{"Bucket", "b"}})["DisableAccessPoints"], true);
+}
+
+// The whole path AwsClient takes: settings from the environment, the shipped
+// resolver, the operation's input as context.
+TEST(Endpoint, SettingsFromTheEnvironmentReachTheRules) {
+  testing::FakeEnv env;
+  auto& registry = models::ModelRegistry::Embedded();
+  auto ecs = registry.Get("ecs");
+  auto s3 = registry.Get("s3");
+  ASSERT_TRUE(ecs && s3);
+  const auto& ecs_meta = (*ecs)->metadata();
+  env.vars["AWS_USE_FIPS_ENDPOINT"] = "true";
+  EXPECT_EQ(ResolveEndpoint(env, nullptr, ecs_meta, "us-east-1")->url, "https://ecs-fips.us-east-1.amazonaws.com");
+  env.vars.erase("AWS_USE_FIPS_ENDPOINT");
+  env.vars["AWS_USE_DUALSTACK_ENDPOINT"] = "true";
+  EXPECT_EQ(ResolveEndpoint(env, nullptr, ecs_meta, "eu-west-1")->url, "https://ecs.eu-west-1.api.aws");
+  env.vars.erase("AWS_USE_DUALSTACK_ENDPOINT");
+
+  auto typo = ResolveEndpoint(env, nullptr, ecs_meta, "us-esat-1");
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().message(), "unknown region 'us-esat-1'; did you mean us-east-1?");
+  EXPECT_EQ(CheckKnownRegion("us-esat-1").message(), typo.error().message());
+
+  const json input = {{"Bucket", "my-bucket"}, {"Key", "a/b"}};
+  const std::string region = "us-west-2";
+  EndpointQuery get{(*s3)->metadata(), region, s3->get(), (*s3)->FindOperation("GetObject"), &input};
+  auto hosted = ResolveEndpoint(env, nullptr, get);
+  ASSERT_TRUE(hosted) << hosted.error().message();
+  EXPECT_EQ(hosted->url, "https://my-bucket.s3.us-west-2.amazonaws.com");
+  EXPECT_EQ(hosted->signing_name, "s3");
+  EXPECT_TRUE(hosted->disable_double_encoding);
+  // Against an emulator S3 is addressed path-style, as botocore does.
+  env.vars["AWS_ENDPOINT_URL"] = "http://localhost:5000";
+  EXPECT_EQ(ResolveEndpoint(env, nullptr, get)->url, "http://localhost:5000/my-bucket");
 }
 
 }  // namespace

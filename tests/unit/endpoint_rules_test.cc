@@ -78,13 +78,14 @@ TEST(EndpointRules, AssignedNamesStayInTheirRule) {
                                    {"fn":"booleanEquals","argv":[true,false]}],
        "rules":[{"type":"error","conditions":[],"error":"never"}]},
       {"type":"endpoint","conditions":[{"fn":"aws.partition","argv":[{"ref":"R"}],"assign":"P"}],
-       "endpoint":{"url":"https://x.{R}.{P#dnsSuffix}","headers":{"h":["{{literal}}"]}}}]})");
+       "endpoint":{"url":"https://x.{R}.{P#dnsSuffix}","headers":{"h":["{{R}}", "{not one"]}}}]})");
   auto set = EndpointRuleSet::Parse(doc, TestPartitions());
   ASSERT_TRUE(set) << set.error().message();
   auto ep = (*set)->Evaluate(json{{"R", "cn-north-1"}});
   ASSERT_TRUE(ep) << ep.error().message();
   EXPECT_EQ(ep->url, "https://x.cn-north-1.amazonaws.com.cn");
-  EXPECT_EQ(ep->headers.at("h"), std::vector<std::string>{"{{literal}}"});  // no template: kept as written
+  // Python's format syntax, as botocore reads it: {{ is a brace; no {name} means no template.
+  EXPECT_EQ(ep->headers.at("h"), (std::vector<std::string>{"{R}", "{not one"}));
 }
 
 TEST(EndpointFunctions, ParseUrl) {
@@ -127,6 +128,10 @@ TEST(Partitions, UnknownRegionsAndTheirNeighbours) {
   ASSERT_FALSE(close.empty());
   EXPECT_EQ(close.front(), "us-east-1");
   EXPECT_TRUE(parts->CloseRegions("zzzzzzzzzzzzzzzz").empty());
+  EXPECT_EQ(EditDistance("us-esat-1", "us-east-1"), 1u);
+  EXPECT_EQ(EditDistance("eu-west-1", "eu-west-2"), 1u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
+  EXPECT_EQ(parts->CloseRegions("eu-west-4"), (std::vector<std::string>{"eu-west-1", "eu-west-2", "eu-west-3"}));
 }
 
 }  // namespace
