@@ -168,7 +168,7 @@ TEST(EndpointResolver, ContextParamsFromTheModel) {
 // The whole path AwsClient takes: settings from the environment, the shipped
 // resolver, the operation's input as context.
 TEST(Endpoint, SettingsFromTheEnvironmentReachTheRules) {
-  testing::FakeEnv env;
+  awsmcp::testing::FakeEnv env;
   auto& registry = models::ModelRegistry::Embedded();
   auto ecs = registry.Get("ecs");
   auto s3 = registry.Get("s3");
