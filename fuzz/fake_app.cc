@@ -262,9 +262,7 @@ FakeApp::FakeApp() {
   Env* env = &env_;
   client_ = std::make_unique<aws::AwsClient>(
       options, env, &http_, &credentials_, &models::ModelRegistry::Embedded(),
-      [env](const models::ServiceMetadata& service, const std::string& region) {
-        return aws::ResolveEndpoint(*env, nullptr, service, region);
-      });
+      [env](const aws::EndpointQuery& query) { return aws::ResolveEndpoint(*env, nullptr, query); });
   catalog_ = std::make_unique<tools::ProjectCatalog>(client_.get(), project_);
 
   // As app/server_app.cc's App: the default profile and "default" are this

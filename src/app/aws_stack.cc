@@ -31,9 +31,9 @@ AwsStack::AwsStack(const AppOptions& options, Env* env, aws::AccessPolicyOptions
   client_options.user_agent = "aws-mcp/0.1.0";
   client_ = std::make_unique<aws::AwsClient>(
       client_options, env, &http_, credentials_.get(), &models::ModelRegistry::Embedded(),
-      [env, this](const models::ServiceMetadata& service, const std::string& region) {
+      [env, this](const aws::EndpointQuery& query) {
         auto snapshot = config_.Get();
-        return aws::ResolveEndpoint(*env, snapshot ? snapshot->get() : nullptr, service, region);
+        return aws::ResolveEndpoint(*env, snapshot ? snapshot->get() : nullptr, query);
       });
 }
 

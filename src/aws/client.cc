@@ -138,11 +138,12 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   const CancelToken& cancel = call.cancel;
   const models::ServiceModel& model = *r.model;
   const Protocol& protocol = *ChooseProtocol(model.metadata());
-  auto target = endpoints_(model.metadata(), region);
+  auto target = endpoints_(EndpointQuery{model.metadata(), region, &model, r.op, &params});
   if (!target) return std::unexpected(CallError::Local(kConfigError, target.error().message()));
   auto unsigned_request = protocol.BuildRequest(model, *r.op, params, target->url);
   if (!unsigned_request) return std::unexpected(CallError::FromStatus(unsigned_request.error()));
   unsigned_request->headers.emplace_back("User-Agent", options_.user_agent);
+  for (const auto& h : target->headers) unsigned_request->headers.push_back(h);
 
   auto event = [&](CallEvent::Kind kind, int n) {
     CallEvent e;
@@ -160,7 +161,8 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
     if (call.observe) call.observe(event(CallEvent::Kind::kAttempt, n));
     HttpRequest req = *unsigned_request;
     if (!r.op->unsigned_request) {
-      SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
+      const std::string& name = target->signing_name.empty() ? model.metadata().signing_name : target->signing_name;
+      SigningParams how{target->signing_region, name, env_->Now()};
       Status signed_ok = SignRequest(req, creds, how);
       if (!signed_ok.ok()) return Fail(signed_ok);
     }

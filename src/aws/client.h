@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,13 +26,25 @@
 
 namespace awsmcp::aws {
 
-// Where a call goes.
+// Where a call goes and how it is signed.
 struct CallTarget {
   std::string url;             // "https://ecs.us-east-1.amazonaws.com" (no trailing slash)
   std::string signing_region;  // usually the region; us-east-1 for global endpoints
+  std::string signing_name;    // "" = the model's signing name
+  bool disable_double_encoding = false;  // S3: the path is encoded once when signing
+  std::vector<std::pair<std::string, std::string>> headers;  // the endpoint's own headers
 };
-using EndpointResolverFn =
-    std::function<Result<CallTarget>(const models::ServiceMetadata& service, const std::string& region)>;
+
+// What an endpoint is resolved for. model, operation and params are null
+// outside an operation (a credentials endpoint, the doctor's report).
+struct EndpointQuery {
+  const models::ServiceMetadata& service;
+  const std::string& region;
+  const models::ServiceModel* model = nullptr;
+  const models::Operation* operation = nullptr;
+  const nlohmann::json* params = nullptr;  // the call's input, API member names
+};
+using EndpointResolverFn = std::function<Result<CallTarget>(const EndpointQuery& query)>;
 
 struct ClientOptions {
   AccessPolicyOptions access;       // default: read-only, no secret reads

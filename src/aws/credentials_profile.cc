@@ -50,9 +50,7 @@ Result<json> CallSts(const CredentialDeps& deps, const SharedConfig& cfg, const 
   options.default_region = StsRegion(deps, cfg);
   Env* env = deps.env;
   AwsClient sts(options, env, deps.http, &source, deps.models,
-                [env, &cfg](const models::ServiceMetadata& m, const std::string& region) {
-                  return ResolveEndpoint(*env, &cfg, m, region);
-                });
+                [env, &cfg](const EndpointQuery& query) { return ResolveEndpoint(*env, &cfg, query); });
   auto out = sts.Call("sts", op, params, {});
   if (!out) {
     return Fail(Status::Unauthenticated("sts " + op + " failed: " + out.error().code + ": " + out.error().message));

@@ -83,6 +83,15 @@ std::optional<std::string> SharedConfig::ServiceValue(const std::string& service
   return v->second;
 }
 
+std::optional<std::string> SharedConfig::NestedConfigValue(const std::string& key, const std::string& sub_key) const {
+  if (config_profile_ == nullptr) return std::nullopt;
+  auto nested = config_profile_->nested.find(key);
+  if (nested == config_profile_->nested.end()) return std::nullopt;
+  auto v = nested->second.find(sub_key);
+  if (v == nested->second.end()) return std::nullopt;
+  return v->second;
+}
+
 const IniSection* SharedConfig::ConfigSection(const std::string& header) const {
   auto it = config_.find(header);
   return it == config_.end() ? nullptr : &it->second;

@@ -49,6 +49,8 @@ class SharedConfig {
   // A sub-key for one service in the [services NAME] section the profile
   // names with `services = NAME` (service key: "ecs", "cloudwatch_logs", ...).
   std::optional<std::string> ServiceValue(const std::string& service_key, const std::string& key) const;
+  // A sub-key of a nested key of the profile ("s3" -> "addressing_style").
+  std::optional<std::string> NestedConfigValue(const std::string& key, const std::string& sub_key) const;
   // True when the profile exists in either file.
   bool ProfileExists() const { return config_profile_ != nullptr || creds_profile_ != nullptr; }
   // Another section of the config file by its header ("sso-session x").

@@ -84,6 +84,11 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
       o.request_uri = Str(op["http"], "requestUri");
     }
     o.readonly_trait = op.value("readonly", false);
+    if (auto s = op.find("staticContextParams"); s != op.end() && s->is_object()) {
+      for (const auto& [param, spec] : s->items()) {
+        if (spec.is_object() && spec.contains("value")) o.static_context_params[param] = spec["value"];
+      }
+    }
     if (op.contains("auth") && op["auth"].is_array() && op["auth"].size() == 1 && op["auth"][0] == "smithy.api#noAuth") {
       o.unsigned_request = true;
     }

@@ -41,6 +41,8 @@ struct Operation {
   std::string request_uri;
   bool readonly_trait = false;  // the model's own "readonly": true
   bool unsigned_request = false;  // "auth": ["smithy.api#noAuth"] (e.g. AssumeRoleWithWebIdentity)
+  // staticContextParams: endpoint rule parameter -> value (null when none).
+  nlohmann::json static_context_params;
 };
 
 // botocore paginator config for one operation.

@@ -46,8 +46,8 @@ struct Fixture {
     o.default_region = "us-east-1";
     o.retry.base_delay = o.retry.throttle_base_delay = std::chrono::milliseconds(0);
     client = std::make_unique<AwsClient>(o, &env, &http, &credentials, &models::ModelRegistry::Embedded(),
-                                         [](const models::ServiceMetadata&, const std::string& region) {
-                                           return Result<CallTarget>(CallTarget{"http://127.0.0.1:9", region});
+                                         [](const EndpointQuery& q) {
+                                           return Result<CallTarget>(CallTarget{"http://127.0.0.1:9", q.region});
                                          });
   }
   testing::FakeEnv env;
