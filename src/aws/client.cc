@@ -38,6 +38,10 @@ std::expected<AwsClient::Resolved, CallError> AwsClient::Resolve(const std::stri
     }
     return std::unexpected(CallError::Local(kUnknownAction, msg, "aws_describe lists the service's actions."));
   }
+  if (op->event_stream) {
+    return std::unexpected(CallError::Local(
+        kUnsupportedProtocol, service + " " + op->name + " needs an event stream, which aws-mcp does not speak"));
+  }
   AccessDecision access = CheckAccess(options_.access, **model, *op);
   if (!access.allowed) return std::unexpected(CallError::Local(access.code, access.message));
   return Resolved{*model, op};
@@ -69,6 +73,11 @@ bool FillIdempotencyTokens(const models::ServiceModel& model, const models::Oper
     if (!params.contains(name)) params[name] = NewUuid(env);
   }
   return has_token;
+}
+
+// S3 and S3 Control take botocore's s3v4 flavour of SigV4.
+bool SignsTheS3Way(const models::ServiceMetadata& m) {
+  return m.signature_version == "s3v4" || m.signing_name == "s3" || m.signing_name == "s3-control";
 }
 
 }  // namespace
@@ -138,7 +147,7 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
     ++*attempts;
     HttpRequest req = *unsigned_request;
     if (!r.op->unsigned_request) {
-      SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now()};
+      SigningParams how{target->signing_region, model.metadata().signing_name, env_->Now(), SignsTheS3Way(model.metadata())};
       Status signed_ok = SignRequest(req, creds, how);
       if (!signed_ok.ok()) return Fail(signed_ok);
     }

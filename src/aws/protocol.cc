@@ -2,6 +2,7 @@
 
 #include "aws/json_protocol.h"
 #include "aws/query_protocol.h"
+#include "aws/rest_protocol.h"
 
 namespace awsmcp::aws {
 
@@ -11,7 +12,11 @@ const Protocol* ProtocolFor(const std::string& protocol) {
   static const QueryProtocol ec2_protocol(/*ec2=*/true);
   if (protocol == "json") return &json_protocol;
   if (protocol == "query") return &query_protocol;
+  static const RestProtocol rest_json_protocol(/*xml=*/false);
+  static const RestProtocol rest_xml_protocol(/*xml=*/true);
   if (protocol == "ec2") return &ec2_protocol;
+  if (protocol == "rest-json") return &rest_json_protocol;
+  if (protocol == "rest-xml") return &rest_xml_protocol;
   return nullptr;
 }
 

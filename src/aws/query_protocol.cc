@@ -210,7 +210,8 @@ Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& o
 }
 
 Result<HttpRequest> QueryProtocol::BuildRequest(const ServiceModel& model, const models::Operation& op,
-                                                const json& params, const std::string& endpoint) const {
+                                                const json& params, const std::string& endpoint,
+                                               const RequestOptions&) const {
   auto fields = QueryFields(model, op, params, ec2_);
   if (!fields) return Fail(fields.error());
   HttpRequest req;

@@ -71,11 +71,16 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   m.api_version = Str(meta, "apiVersion");
   m.global_endpoint = Str(meta, "globalEndpoint");
   m.query_compatible = meta.contains("awsQueryCompatible");
+  m.signature_version = Str(meta, "signatureVersion");
 
   for (const auto& [name, op] : doc["operations"].items()) {
     Operation o;
     o.name = name;
-    if (op.contains("input")) o.input_shape = Str(op["input"], "shape");
+    if (op.contains("input")) {
+      o.input_shape = Str(op["input"], "shape");
+      o.input_xml_name = Str(op["input"], "locationName");
+      if (op["input"].contains("xmlNamespace")) o.input_xml_namespace = op["input"]["xmlNamespace"];
+    }
     if (op.contains("output")) {
       o.output_shape = Str(op["output"], "shape");
       o.result_wrapper = Str(op["output"], "resultWrapper");
@@ -85,6 +90,10 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
       o.http_method = Str(op["http"], "method");
       o.request_uri = Str(op["http"], "requestUri");
     }
+    if (op.contains("endpoint") && op["endpoint"].is_object()) o.host_prefix = Str(op["endpoint"], "hostPrefix");
+    o.checksum_required = op.value("httpChecksumRequired", false) ||
+                          (op.contains("httpChecksum") && op["httpChecksum"].is_object() &&
+                           op["httpChecksum"].value("requestChecksumRequired", false));
     o.readonly_trait = op.value("readonly", false);
     if (op.contains("auth") && op["auth"].is_array() && op["auth"].size() == 1 && op["auth"][0] == "smithy.api#noAuth") {
       o.unsigned_request = true;
@@ -95,6 +104,9 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
             [](const Operation& a, const Operation& b) { return a.name < b.name; });
   for (const auto& op : model->operations_) model->normalized_names_.push_back(NormalizeOperationName(op.name));
   model->shapes_ = std::move(doc["shapes"]);
+  for (auto& op : model->operations_) {
+    op.event_stream = model->HasEventStream(op.input_shape) || model->HasEventStream(op.output_shape);
+  }
 
   if (!paginators_json.empty()) {
     json pag = json::parse(paginators_json, nullptr, false);
@@ -127,6 +139,16 @@ const Operation* ServiceModel::FindOperation(std::string_view name) const {
 const json* ServiceModel::FindShape(std::string_view name) const {
   auto it = shapes_.find(std::string(name));
   return it == shapes_.end() ? nullptr : &*it;
+}
+
+bool ServiceModel::HasEventStream(const std::string& shape_name) const {
+  const json* shape = FindShape(shape_name);
+  if (shape == nullptr || !shape->contains("members") || !(*shape)["members"].is_object()) return false;
+  for (const auto& [name, ref] : (*shape)["members"].items()) {
+    const json* member = ref.is_object() ? FindShape(ref.value("shape", "")) : nullptr;
+    if (member != nullptr && member->value("eventstream", false)) return true;
+  }
+  return false;
 }
 
 const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {

@@ -28,6 +28,7 @@ struct ServiceMetadata {
   std::string api_version;
   std::string global_endpoint;  // e.g. "iam.amazonaws.com", "" if regional
   bool query_compatible = false;  // awsQueryCompatible: JSON wire, query-era error codes
+  std::string signature_version;  // "v4", or "s3v4" for S3's flavour of SigV4
 };
 
 struct Operation {
@@ -36,8 +37,13 @@ struct Operation {
   std::string output_shape;   // "" when it returns nothing
   std::string result_wrapper; // query protocol: element wrapping the output
   std::string documentation;  // first sentence
-  std::string http_method;
-  std::string request_uri;
+  std::string http_method;    // rest protocols: "GET", "PUT", ...
+  std::string request_uri;    // rest protocols: "/{Bucket}/{Key+}?tagging"
+  std::string host_prefix;    // endpoint trait: "{AccountId}." prepended to the host, "" when none
+  std::string input_xml_name;  // rest-xml: root element of the input body (the input's locationName)
+  json input_xml_namespace;    // rest-xml: the input's xmlNamespace ({"uri": ...}), null when none
+  bool checksum_required = false;  // httpChecksumRequired / requestChecksumRequired: send Content-MD5
+  bool event_stream = false;       // input or output carries an event stream
   bool readonly_trait = false;  // the model's own "readonly": true
   bool unsigned_request = false;  // "auth": ["smithy.api#noAuth"] (e.g. AssumeRoleWithWebIdentity)
 };
@@ -76,6 +82,9 @@ class ServiceModel {
   ServiceMetadata metadata_;
   std::vector<Operation> operations_;
   std::vector<std::string> normalized_names_;  // NormalizeOperationName of each operation, same order
+  // True when a member of the structure `shape_name` is an event stream.
+  bool HasEventStream(const std::string& shape_name) const;
+
   json shapes_;
   std::vector<std::pair<std::string, Paginator>> paginators_;  // sorted by name
 };
