@@ -19,9 +19,12 @@ import botocore
 import botocore.loaders
 
 SHIPPED = ["ecs", "ecr", "secretsmanager", "logs", "sts", "cloudwatch", "rds", "elasticache",
-           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events", "ec2"]
+           "elbv2", "iam", "cloudformation", "resourcegroupstaggingapi", "events", "ec2",
+           # rest-json and rest-xml
+           "s3", "lambda", "apigateway", "route53", "cloudfront", "eks"]
 DOC_LIMIT = 200
-DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage", "xmlNamespace"}
+# xmlNamespace stays: rest-xml request bodies declare it (S3, Route 53, CloudFront).
+DROP_KEYS = {"documentationUrl", "examples", "deprecatedMessage"}
 
 
 def first_sentence(doc):

@@ -73,9 +73,11 @@ IgnoreList LoadIgnoreList() {
   IgnoreList out;
   json doc = ReadJson(DataPath("ignore-list.json"));
   for (const char* kind : {"input", "output"}) {
-    for (const auto& s : doc["general"][kind].value("suites", json::array())) out.suites.insert(s.get<std::string>());
+    const json general = doc.value("general", json::object()).value(kind, json::object());
+    for (const auto& s : general.value("suites", json::array())) out.suites.insert(s.get<std::string>());
   }
-  for (const auto& [proto, kinds] : doc.value("protocols", json::object()).items()) {
+  const json protocols = doc.value("protocols", json::object());
+  for (const auto& [proto, kinds] : protocols.items()) {
     for (const auto& [kind, lists] : kinds.items()) {
       for (const auto& c : lists.value("cases", json::array())) out.cases[proto + "/" + kind].insert(c.get<std::string>());
       for (const auto& s : lists.value("suites", json::array())) {
@@ -196,7 +198,8 @@ std::string CompareRequest(const std::string& protocol, const json& want, const 
   }
   // Header expectations as botocore's runner adjusts them.
   const json* input = model.FindShape(op.input_shape);
-  for (auto [name, value] : want.value("headers", json::object()).items()) {
+  const json want_headers = want.value("headers", json::object());
+  for (auto [name, value] : want_headers.items()) {
     std::string v = value.get<std::string>();
     if (Lower(name) == "content-type") {
       if (protocol == "query" || protocol == "ec2") {
@@ -320,7 +323,8 @@ std::string RunInput(const std::string& file, const json& suite, const json& c) 
 HttpResponse SuiteResponse(const json& r, const std::string& protocol) {
   HttpResponse out;
   out.status = r.value("status_code", 200);
-  for (const auto& [n, v] : r.value("headers", json::object()).items()) out.headers.emplace_back(Lower(n), v.get<std::string>());
+  const json headers = r.value("headers", json::object());
+  for (const auto& [n, v] : headers.items()) out.headers.emplace_back(Lower(n), v.get<std::string>());
   out.body = r.contains("body") ? r["body"].get<std::string>() : (protocol == "query" ? "<xml/>" : "");
   return out;
 }
