@@ -139,7 +139,9 @@ Result<HttpRequest> JsonProtocol::BuildRequest(const ServiceModel& model, const 
                                                const RequestOptions&) const {
   HttpRequest req;
   req.method = "POST";
-  req.url = endpoint + "/";
+  auto base = EndpointWithHostPrefix(endpoint, op, params);
+  if (!base) return Fail(base.error());
+  req.url = *base + "/";
   const auto& meta = model.metadata();
   std::string version = meta.json_version.empty() ? "1.0" : meta.json_version;
   req.headers.emplace_back("Content-Type", "application/x-amz-json-" + version);

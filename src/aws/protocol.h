@@ -40,6 +40,13 @@ class Protocol {
   virtual AwsError ParseError(const HttpResponse& response) const = 0;
 };
 
+// `endpoint` with the operation's hostPrefix ("{AccountId}.") put before its
+// host, labels filled from the params' hostLabel members; `endpoint` itself
+// when the operation has none. InvalidArgument when a label's member is
+// missing or empty.
+Result<std::string> EndpointWithHostPrefix(const std::string& endpoint, const models::Operation& op,
+                                           const nlohmann::json& params);
+
 // The protocol implementation for a protocol name, or nullptr when aws-mcp
 // does not speak it yet.
 const Protocol* ProtocolFor(const std::string& protocol);

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "aws/crypto.h"
 #include "aws/json_protocol.h"
@@ -142,13 +143,28 @@ void BindQuery(const ServiceModel& model, const Member& m, const json& value, Bo
   b.query.emplace_back(m.wire, UriValue(*m.shape, *m.ref, value));
 }
 
+// A querystring map adds its keys, but not over a named query member.
+void BindQueryMaps(const ServiceModel& model, const std::vector<const Member*>& maps, const json& params, Bound& b) {
+  std::set<std::string> named;
+  for (const auto& [k, v] : b.query) named.insert(k);
+  Bound extra;
+  for (const Member* m : maps) BindQuery(model, *m, params[m->name], extra);
+  for (auto& kv : extra.query) {
+    if (!named.contains(kv.first)) b.query.push_back(std::move(kv));
+  }
+}
+
 Bound BindInput(const ServiceModel& model, const std::string& input_shape, const json& params) {
   Bound b;
-  for (const Member& m : MembersOf(model, input_shape)) {
+  const std::vector<Member> members = MembersOf(model, input_shape);
+  std::vector<const Member*> query_maps;
+  for (const Member& m : members) {
     auto it = params.find(m.name);
     if (it == params.end() || it->is_null()) continue;
     const json& v = *it;
-    if (m.location == "uri") {
+    if (m.location == "querystring" && m.type == "map") {
+      query_maps.push_back(&m);
+    } else if (m.location == "uri") {
       b.labels[m.wire] = UriValue(*m.shape, *m.ref, v);
     } else if (m.location == "querystring") {
       BindQuery(model, m, v, b);
@@ -161,6 +177,7 @@ Bound BindInput(const ServiceModel& model, const std::string& input_shape, const
       b.body[m.name] = v;
     }
   }
+  BindQueryMaps(model, query_maps, params, b);
   return b;
 }
 
@@ -185,31 +202,6 @@ Result<std::string> RenderPath(std::string_view tmpl, const std::map<std::string
   }
   out.append(tmpl.substr(pos));
   return out;
-}
-
-// "https://host" + "{AccountId}." with hostLabel members filled in.
-Result<std::string> PrefixHost(const std::string& endpoint, const std::string& prefix, const json& params) {
-  std::string expanded;
-  for (size_t pos = 0; pos < prefix.size();) {
-    size_t open = prefix.find('{', pos);
-    if (open == std::string::npos) {
-      expanded += prefix.substr(pos);
-      break;
-    }
-    size_t close = prefix.find('}', open);
-    if (close == std::string::npos) return Fail(Status::Internal("bad hostPrefix"));
-    expanded += prefix.substr(pos, open - pos);
-    std::string name = prefix.substr(open + 1, close - open - 1);
-    auto it = params.find(name);
-    if (it == params.end() || !it->is_string() || it->get<std::string>().empty()) {
-      return Fail(Status::InvalidArgument("missing the member " + name + " that names the host"));
-    }
-    expanded += it->get<std::string>();
-    pos = close + 1;
-  }
-  auto scheme = endpoint.find("://");
-  if (scheme == std::string::npos) return Fail(Status::InvalidArgument("bad endpoint " + endpoint));
-  return endpoint.substr(0, scheme + 3) + expanded + endpoint.substr(scheme + 3);
 }
 
 std::string RequestUri(const models::Operation& op, const RequestOptions& options) {
@@ -386,18 +378,14 @@ Result<HttpRequest> RestProtocol::BuildRequest(const ServiceModel& model, const 
   std::string query = q == std::string::npos ? "" : uri.substr(q + 1);
   for (const auto& [k, v] : bound.query) query += (query.empty() ? "" : "&") + UriEncode(k) + "=" + UriEncode(v);
 
-  std::string base = endpoint;
-  if (!op.host_prefix.empty()) {
-    auto prefixed = PrefixHost(endpoint, op.host_prefix, params);
-    if (!prefixed) return Fail(prefixed.error());
-    base = std::move(*prefixed);
-  }
+  auto base = EndpointWithHostPrefix(endpoint, op, params);
+  if (!base) return Fail(base.error());
   auto body = EncodeBody(xml_, model, op, params, bound);
   if (!body) return Fail(body.error());
 
   HttpRequest req;
   req.method = op.http_method.empty() ? "POST" : op.http_method;
-  req.url = base + *path + (query.empty() ? "" : "?" + query);
+  req.url = *base + *path + (query.empty() ? "" : "?" + query);
   req.headers = std::move(bound.headers);
   req.body = std::move(body->first);
   if (!xml_ && !body->second && !req.body.empty() && !HasHeader(req.headers, "content-type")) {
