@@ -43,9 +43,10 @@ constexpr std::array kExtraReads{
 };
 
 // "Test" is not here: API Gateway's TestInvokeMethod runs the integration.
-constexpr std::array<std::string_view, 13> kReadPrefixes{
+// "Head" is S3's HeadObject and HeadBucket: an HTTP HEAD, which reads.
+constexpr std::array<std::string_view, 14> kReadPrefixes{
     "Describe", "List",     "Get",      "BatchGet", "Search", "Lookup", "Filter",
-    "Simulate", "Validate", "Estimate", "Preview",  "Check",  "Detect"};
+    "Simulate", "Validate", "Estimate", "Preview",  "Check",  "Detect", "Head"};
 
 bool Matches(std::string_view service, std::string_view op, const auto& table) {
   for (const auto& e : table) {

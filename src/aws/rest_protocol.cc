@@ -431,7 +431,8 @@ Result<json> RestProtocol::ParseOutput(const ServiceModel& model, const models::
     if (!body) return Fail(body.error());
     if (xml_) RootIsTheMember(model, op.output_shape, response.body, *body);
     for (const Member& m : MembersOf(model, op.output_shape)) {
-      if (m.location.empty() && body->contains(m.name)) out[m.name] = std::move((*body)[m.name]);
+      const bool in_body = m.location != "header" && m.location != "headers" && m.location != "statusCode";
+      if (in_body && body->contains(m.name)) out[m.name] = std::move((*body)[m.name]);
     }
   }
   return out;

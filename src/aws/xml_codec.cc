@@ -19,10 +19,17 @@ namespace {
 constexpr int kMaxDepth = 64;
 const json kNoRef = json::object();
 
-// Members with these locations live outside the body.
+// Members bound to the URI, query string or headers are not written in the body.
 bool BoundOutsideBody(const json& ref) {
   const std::string loc = ref.is_object() ? ref.value("location", "") : "";
   return !loc.empty();
+}
+
+// An answer's headers and status are not read from the body; as botocore, a
+// member the model binds to the URI is (an answer has no URI of its own).
+bool AnswerOutsideBody(const json& ref) {
+  const std::string loc = ref.is_object() ? ref.value("location", "") : "";
+  return loc == "header" || loc == "headers" || loc == "statusCode";
 }
 
 std::string Escape(std::string_view text, bool attribute) {
@@ -234,7 +241,7 @@ class Reader {
     json out = json::object();
     if (!shape.contains("members")) return out;
     for (const auto& [member, ref] : shape["members"].items()) {
-      if (BoundOutsideBody(ref)) continue;
+      if (AnswerOutsideBody(ref)) continue;
       const json* mshape = model_.FindShape(ref.value("shape", ""));
       if (mshape == nullptr) continue;
       if (MemberTraitFlag(ref, mshape, "xmlAttribute")) {

@@ -8,6 +8,7 @@
 // botocore itself skips (its ignore list) and the few listed in kSkipped are
 // not run; the count of each is printed.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -41,9 +42,8 @@ struct Skip {
   const char* id;
   const char* why;
 };
-const Skip kSkipped[] = {
-    {"", "", ""},
-};
+// None today: every case outside botocore's ignore list passes.
+constexpr std::array<Skip, 0> kSkipped{};
 
 json ReadJson(const std::string& path) {
   std::ifstream in(path);
