@@ -12,10 +12,11 @@ using nlohmann::json;
 
 namespace {
 
+// What botocore accepts in a host label: letters, digits, hyphens and periods.
 bool IsHostLabel(const std::string& s) {
-  if (s.empty() || s.size() > 63) return false;
+  if (s.empty() || s.size() > 255) return false;
   for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
   }
   return true;
 }
@@ -40,8 +41,8 @@ Result<std::string> EndpointWithHostPrefix(const std::string& endpoint, const mo
     auto it = params.find(name);
     if (it == params.end() || !it->is_string() || !IsHostLabel(it->get<std::string>())) {
       // A label that is not a plain host label could send the signed request to another host.
-      return Fail(Status::InvalidArgument("the member " + name + " names the host: it must be 1 to 63 letters, "
-                                          "digits or hyphens"));
+      return Fail(Status::InvalidArgument("the member " + name + " names the host: it must be letters, digits, "
+                                          "hyphens or periods"));
     }
     expanded += it->get<std::string>();
     pos = close + 1;
