@@ -583,9 +583,19 @@ def parse_cases(model, protocol, ops, cases, namespace):
         shape = op.output_shape
         if shape is None:
             continue
-        if protocol.startswith("rest") and shape.serialization.get("payload"):
-            continue  # the payload answers (GetObject's body) are covered by the protocol suites
+        payload = shape.serialization.get("payload") if protocol.startswith("rest") else None
+        if payload and shape.members[payload].type_name != "structure":
+            continue  # blob and string payloads (GetObject's body) are covered by the protocol suites
         for p in (0.9, 0.6, 0.25):
+            if payload:
+                member = shape.members[payload]
+                value = body_only(member, output_instance(member, p))
+                if protocol == "rest-json":
+                    body = dump_json(wire_json(member, value))
+                else:
+                    body = '<%s xmlns="%s">%s</%s>' % (payload, namespace, xml_body(member, value), payload)
+                cases.append(parsed_case(model, protocol, parser, name, body))
+                continue
             value = output_instance(shape, p)
             if protocol.startswith("rest"):
                 value = body_only(shape, value)
