@@ -834,7 +834,7 @@ def model_facts(session):
     from botocore import xform_name
     loader = session.get_component("data_loader")
     out = {}
-    for svc in SERVICES:
+    for svc in SERVICES + REST_SERVICES:
         model = session.get_service_model(svc)
         md = model.metadata
         ops = {}

@@ -43,7 +43,7 @@ TEST(ModelRegistry, ServesExactlyTheShippedServices) {
   for (const auto& [name, _] : facts["services"].items()) want.push_back(name);
   std::sort(want.begin(), want.end());
   EXPECT_EQ(ModelRegistry::Embedded().ServiceNames(), want);
-  EXPECT_EQ(want.size(), 14u);
+  EXPECT_EQ(want.size(), 20u);
 }
 
 TEST(ModelRegistry, UnknownServiceNamesTheAvailableOnes) {
