@@ -12,7 +12,7 @@ import os
 from unittest import mock
 
 import botocore
-from botocore.auth import SigV4Auth
+from botocore.auth import S3SigV4Auth, SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
@@ -86,11 +86,28 @@ CASES = [
 ]
 
 
-def sign(method, url, headers, body, region, service, token, when):
+# S3's flavour (S3SigV4Auth): the path as sent, X-Amz-Content-SHA256 signed.
+S3_CASES = [
+    ("s3-get-object-encoded-key", "GET", "https://s3.us-east-1.amazonaws.com/my-bucket/logs/sub%20dir/b%2Bc.txt",
+     {}, "", "us-east-1", "s3", False, "2024-02-03T04:05:06"),
+    ("s3-dot-segments-kept", "GET", "https://s3.us-east-1.amazonaws.com/my-bucket/a/../b/./c", {}, "",
+     "us-east-1", "s3", False, "2024-02-03T04:05:06"),
+    ("s3-list-objects-v2-query", "GET",
+     "https://s3.eu-west-1.amazonaws.com/my-bucket?list-type=2&prefix=logs%2F&delimiter=%2F", {}, "",
+     "eu-west-1", "s3", True, "2024-02-03T04:05:06"),
+    ("s3-put-with-body", "PUT", "https://s3.us-east-1.amazonaws.com/my-bucket/k?tagging",
+     {"Content-MD5": "1B2M2Y8AsgTpgAmY7PhCfg=="}, "<Tagging><TagSet/></Tagging>", "us-east-1", "s3", False,
+     "2024-02-03T04:05:06"),
+    ("s3-unicode-key", "HEAD", "https://s3.us-east-1.amazonaws.com/my-bucket/%E6%97%A5%E6%9C%AC.txt", {}, "",
+     "us-east-1", "s3", False, "2024-02-03T04:05:06"),
+]
+
+
+def sign(method, url, headers, body, region, service, token, when, s3=False):
     creds = Credentials(KEY_ID, SECRET, TOKEN if token else None)
     request = AWSRequest(method=method, url=url, headers=dict(headers), data=body.encode("utf-8"))
     t = datetime.datetime.strptime(when, "%Y-%m-%dT%H:%M:%S")
-    auth = SigV4Auth(creds, service, region)
+    auth = (S3SigV4Auth if s3 else SigV4Auth)(creds, service, region)
     with mock.patch("botocore.auth.get_current_datetime", return_value=t):
         auth.add_auth(request)
     # Recompute the stages on the request as it was signed (without Authorization).
@@ -110,10 +127,11 @@ def sign(method, url, headers, body, region, service, token, when):
 
 def main():
     cases = []
-    for name, method, url, headers, body, region, service, token, when in CASES:
-        expected = sign(method, url, headers, body, region, service, token, when)
+    for (name, method, url, headers, body, region, service, token, when), s3 in (
+            [(c, False) for c in CASES] + [(c, True) for c in S3_CASES]):
+        expected = sign(method, url, headers, body, region, service, token, when, s3)
         cases.append({"name": name, "method": method, "url": url, "headers": [[k, v] for k, v in headers.items()],
-                      "body": body, "region": region, "service": service,
+                      "body": body, "region": region, "service": service, "s3": s3,
                       "access_key_id": KEY_ID, "secret_access_key": SECRET, "session_token": TOKEN if token else "",
                       "time": when + "Z", "expected": expected})
     with open(OUT, "w", encoding="utf-8") as f:

@@ -98,6 +98,7 @@ constexpr std::array kBilled{
 };
 
 // "Test" is not here: API Gateway's TestInvokeMethod runs the integration.
+// "Head" is S3's HeadObject and HeadBucket: an HTTP HEAD, which reads.
 constexpr std::array<std::string_view, 14> kReadPrefixes{
     "Describe", "List",     "Get",      "BatchGet", "Search", "Lookup", "Filter",
     "Simulate", "Validate", "Estimate", "Preview",  "Check",  "Detect", "Head"};

@@ -38,6 +38,10 @@ std::expected<AwsClient::Resolved, CallError> AwsClient::Resolve(const std::stri
     }
     return std::unexpected(CallError::Local(kUnknownAction, msg, "aws_describe lists the service's actions."));
   }
+  if ((*model)->UsesEventStream(*op)) {
+    return std::unexpected(CallError::Local(
+        kUnsupportedProtocol, service + " " + op->name + " needs an event stream, which aws-mcp does not speak"));
+  }
   AccessDecision access = CheckAccess(options_.access, **model, *op);
   if (!access.allowed) return std::unexpected(CallError::Local(access.code, access.message));
   return Resolved{*model, op};
@@ -69,6 +73,11 @@ bool FillIdempotencyTokens(const models::ServiceModel& model, const models::Oper
     if (!params.contains(name)) params[name] = NewUuid(env);
   }
   return has_token;
+}
+
+// S3 and S3 Control take botocore's s3v4 flavour of SigV4.
+bool SignsTheS3Way(const models::ServiceMetadata& m) {
+  return m.signature_version == "s3v4" || m.signing_name == "s3" || m.signing_name == "s3-control";
 }
 
 }  // namespace
@@ -140,7 +149,12 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   const Protocol& protocol = *ChooseProtocol(model.metadata());
   auto target = endpoints_(EndpointQuery{model.metadata(), region, &model, r.op, &params});
   if (!target) return std::unexpected(CallError::Local(kConfigError, target.error().message()));
-  auto unsigned_request = protocol.BuildRequest(model, *r.op, params, target->url);
+  // S3's endpoint rules put the bucket in the URL (its host, or its path for
+  // path-style addressing), so the request URI leaves "/{Bucket}" out, as
+  // botocore does for every S3 operation.
+  RequestOptions request_options;
+  request_options.bucket_in_host = model.metadata().cli_name == "s3";
+  auto unsigned_request = protocol.BuildRequest(model, *r.op, params, target->url, request_options);
   if (!unsigned_request) return std::unexpected(CallError::FromStatus(unsigned_request.error()));
   unsigned_request->headers.emplace_back("User-Agent", options_.user_agent);
   for (const auto& h : target->headers) unsigned_request->headers.push_back(h);
@@ -162,7 +176,7 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
     HttpRequest req = *unsigned_request;
     if (!r.op->unsigned_request) {
       const std::string& name = target->signing_name.empty() ? model.metadata().signing_name : target->signing_name;
-      SigningParams how{target->signing_region, name, env_->Now()};
+      SigningParams how{target->signing_region, name, env_->Now(), SignsTheS3Way(model.metadata())};
       Status signed_ok = SignRequest(req, creds, how);
       if (!signed_ok.ok()) return Fail(signed_ok);
     }

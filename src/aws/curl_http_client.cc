@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include <strings.h>
+
 #include <cctype>
 
 namespace awsmcp::aws {
@@ -101,16 +103,23 @@ Result<HttpResponse> CurlHttpClient::Send(const HttpRequest& request, const Canc
   curl_slist* headers = nullptr;
   for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
   headers = curl_slist_append(headers, "Expect:");
+  // curl would add a form Content-Type to a body-less PUT or DELETE; rest requests carry their own or none.
+  bool has_type = false;
+  for (const auto& h : request.headers) has_type |= strcasecmp(h.first.c_str(), "content-type") == 0;
+  if (!has_type) headers = curl_slist_append(headers, "Content-Type:");
 
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  } else if (request.method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);  // a HEAD answer's Content-Length announces no body
   } else {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);  // "/../" in an S3 key is part of the key, and was signed so
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);

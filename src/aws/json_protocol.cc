@@ -18,7 +18,10 @@ std::string WireName(const std::string& member, const json& member_ref) {
   return it != member_ref.end() && it->is_string() ? it->get<std::string>() : member;
 }
 
-Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_name, const json& value, int depth) {
+}  // namespace
+
+Result<json> ShapeJsonInput(const ServiceModel& model, const std::string& shape_name, const json& value, int depth,
+                            const json* ref) {
   if (depth > kMaxDepth) return Fail(Status::InvalidArgument("params nested too deeply"));
   const json* shape = model.FindShape(shape_name);
   if (shape == nullptr) return Fail(Status::Internal("model has no shape " + shape_name));
@@ -30,7 +33,7 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
     for (const auto& [name, v] : value.items()) {
       auto m = members.find(name);
       if (m == members.end()) continue;  // validated earlier; nothing unknown gets here
-      auto s = SerializeValue(model, m->value("shape", ""), v, depth + 1);
+      auto s = ShapeJsonInput(model, m->value("shape", ""), v, depth + 1, &*m);
       if (!s) return s;
       out[WireName(name, *m)] = std::move(*s);
     }
@@ -39,7 +42,7 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
   if (type == "list") {
     json out = json::array();
     for (const auto& v : value) {
-      auto s = SerializeValue(model, (*shape)["member"].value("shape", ""), v, depth + 1);
+      auto s = ShapeJsonInput(model, (*shape)["member"].value("shape", ""), v, depth + 1);
       if (!s) return s;
       out.push_back(std::move(*s));
     }
@@ -48,7 +51,7 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
   if (type == "map") {
     json out = json::object();
     for (const auto& [k, v] : value.items()) {
-      auto s = SerializeValue(model, (*shape)["value"].value("shape", ""), v, depth + 1);
+      auto s = ShapeJsonInput(model, (*shape)["value"].value("shape", ""), v, depth + 1);
       if (!s) return s;
       out[k] = std::move(*s);
     }
@@ -57,14 +60,15 @@ Result<json> SerializeValue(const ServiceModel& model, const std::string& shape_
   if (type == "timestamp") {
     auto t = models::ParseTimestampJson(value);
     if (!t) return Fail(t.error());
-    if (shape->value("timestampFormat", "") == "iso8601") return json(models::FormatIso8601(*t));
+    std::string format = shape->value("timestampFormat", "");
+    if (ref != nullptr && ref->contains("timestampFormat")) format = ref->value("timestampFormat", "");
+    if (format == "iso8601") return json(models::FormatIso8601(*t));
+    if (format == "rfc822") return json(models::FormatHttpDate(*t));
     return json(t->seconds);  // whole seconds, as botocore and the AWS CLI send them
   }
   if (type == "blob") return json(Base64Encode(value.get_ref<const std::string&>()));
   return value;
 }
-
-}  // namespace
 
 std::string SanitizeErrorCode(std::string_view raw) {
   auto colon = raw.find(':');
@@ -131,10 +135,13 @@ json ShapeJsonOutput(const ServiceModel& model, const std::string& shape_name, c
 }
 
 Result<HttpRequest> JsonProtocol::BuildRequest(const ServiceModel& model, const models::Operation& op,
-                                               const json& params, const std::string& endpoint) const {
+                                               const json& params, const std::string& endpoint,
+                                               const RequestOptions&) const {
   HttpRequest req;
   req.method = "POST";
-  req.url = endpoint + "/";
+  auto base = EndpointWithHostPrefix(endpoint, op, params);
+  if (!base) return Fail(base.error());
+  req.url = *base + "/";
   const auto& meta = model.metadata();
   std::string version = meta.json_version.empty() ? "1.0" : meta.json_version;
   req.headers.emplace_back("Content-Type", "application/x-amz-json-" + version);
@@ -142,7 +149,7 @@ Result<HttpRequest> JsonProtocol::BuildRequest(const ServiceModel& model, const 
   if (meta.query_compatible) req.headers.emplace_back("x-amzn-query-mode", "true");
   json body = json::object();
   if (!op.input_shape.empty()) {
-    auto s = SerializeValue(model, op.input_shape, params, 0);
+    auto s = ShapeJsonInput(model, op.input_shape, params, 0);
     if (!s) return Fail(s.error());
     body = std::move(*s);
   }

@@ -9,6 +9,7 @@
 #include "base/base64.h"
 #include "base/percent_encoding.h"
 #include "aws/crypto.h"
+#include "aws/shape_traits.h"
 #include "aws/uri.h"
 #include "models/timestamp.h"
 
@@ -22,12 +23,16 @@ namespace {
 constexpr int kMaxDepth = 64;
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-std::string Scalar(const json& shape, const json& value) {
+std::string Scalar(const json& shape, const json& ref, const json& value) {
   const std::string type = shape.value("type", "");
   if (type == "boolean") return value.get<bool>() ? "true" : "false";
   if (type == "timestamp") {
     auto t = models::ParseTimestampJson(value);
-    return t ? models::FormatIso8601(*t) : std::string();
+    if (!t) return std::string();
+    const std::string format = MemberTraitString(ref, &shape, "timestampFormat");
+    if (format == "unixTimestamp") return std::to_string(t->seconds);
+    if (format == "rfc822") return models::FormatHttpDate(*t);
+    return models::FormatIso8601(*t);
   }
   if (type == "blob") return Base64Encode(value.get_ref<const std::string&>());
   if (value.is_string()) return value.get<std::string>();
@@ -49,7 +54,7 @@ std::string MemberName(const std::string& name, const json& ref, bool ec2) {
   return n;
 }
 
-Status Serialize(const ServiceModel& model, const std::string& shape_name, const json& value,
+Status Serialize(const ServiceModel& model, const std::string& shape_name, const json& ref, const json& value,
                  const std::string& prefix, int depth, bool ec2, Fields* out) {
   if (depth > kMaxDepth) return Status::InvalidArgument("params nested too deeply");
   const json* shape = model.FindShape(shape_name);
@@ -60,15 +65,16 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
     for (const auto& [name, ref] : (*shape)["members"].items()) {
       auto it = value.find(name);
       if (it == value.end() || it->is_null()) continue;
-      Status s = Serialize(model, ref.value("shape", ""), *it, join(MemberName(name, ref, ec2)), depth + 1, ec2, out);
+      Status s =
+          Serialize(model, ref.value("shape", ""), ref, *it, join(MemberName(name, ref, ec2)), depth + 1, ec2, out);
       if (!s.ok()) return s;
     }
     return Status::Ok();
   }
   if (type == "list" && ec2) {  // always flattened, and an empty list is not sent
     for (size_t i = 0; i < value.size(); ++i) {
-      Status s = Serialize(model, (*shape)["member"].value("shape", ""), value[i], prefix + "." + std::to_string(i + 1),
-                           depth + 1, ec2, out);
+      Status s = Serialize(model, (*shape)["member"].value("shape", ""), (*shape)["member"], value[i],
+                           prefix + "." + std::to_string(i + 1), depth + 1, ec2, out);
       if (!s.ok()) return s;
     }
     return Status::Ok();
@@ -80,7 +86,7 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
       return Status::Ok();
     }
     std::string base;
-    if (shape->value("flattened", false)) {
+    if (MemberTraitFlag(ref, shape, "flattened")) {
       base = prefix;
       if (member.contains("locationName")) {
         auto dot = prefix.rfind('.');
@@ -90,27 +96,28 @@ Status Serialize(const ServiceModel& model, const std::string& shape_name, const
       base = prefix + "." + member.value("locationName", "member");
     }
     for (size_t i = 0; i < value.size(); ++i) {
-      Status s = Serialize(model, member.value("shape", ""), value[i], base + "." + std::to_string(i + 1), depth + 1,
-                           ec2, out);
+      Status s = Serialize(model, member.value("shape", ""), member, value[i], base + "." + std::to_string(i + 1),
+                           depth + 1, ec2, out);
       if (!s.ok()) return s;
     }
     return Status::Ok();
   }
   if (type == "map") {
-    const bool flat = shape->value("flattened", false);
+    const bool flat = MemberTraitFlag(ref, shape, "flattened");
     const std::string key_name = (*shape)["key"].value("locationName", "key");
     const std::string val_name = (*shape)["value"].value("locationName", "value");
     size_t i = 1;
     for (const auto& [k, v] : value.items()) {
       std::string base = flat ? prefix + "." + std::to_string(i) : prefix + ".entry." + std::to_string(i);
       out->emplace_back(base + "." + key_name, k);
-      Status s = Serialize(model, (*shape)["value"].value("shape", ""), v, base + "." + val_name, depth + 1, ec2, out);
+      Status s = Serialize(model, (*shape)["value"].value("shape", ""), (*shape)["value"], v, base + "." + val_name,
+                           depth + 1, ec2, out);
       if (!s.ok()) return s;
       ++i;
     }
     return Status::Ok();
   }
-  out->emplace_back(prefix, Scalar(*shape, value));
+  out->emplace_back(prefix, Scalar(*shape, ref, value));
   return Status::Ok();
 }
 
@@ -153,7 +160,7 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
       if (member == nullptr) continue;
       std::string xml_name = ref.value("locationName", member->value("locationName", name));
       const std::string mtype = member->value("type", "");
-      if ((mtype == "list" || mtype == "map") && member->value("flattened", false)) {
+      if ((mtype == "list" || mtype == "map") && MemberTraitFlag(ref, member, "flattened")) {
         if (mtype == "list" && !ref.contains("locationName") && (*member)["member"].contains("locationName")) {
           xml_name = (*member)["member"]["locationName"].get<std::string>();
         }
@@ -202,7 +209,7 @@ json ParseXml(const ServiceModel& model, const std::string& shape_name, const pu
 Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& op, const json& params, bool ec2) {
   Fields fields;
   if (!op.input_shape.empty()) {
-    Status s = Serialize(model, op.input_shape, params, "", 0, ec2, &fields);
+    Status s = Serialize(model, op.input_shape, json::object(), params, "", 0, ec2, &fields);
     if (!s.ok()) return Fail(s);
   }
   std::stable_sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -210,12 +217,15 @@ Result<Fields> QueryFields(const ServiceModel& model, const models::Operation& o
 }
 
 Result<HttpRequest> QueryProtocol::BuildRequest(const ServiceModel& model, const models::Operation& op,
-                                                const json& params, const std::string& endpoint) const {
+                                                const json& params, const std::string& endpoint,
+                                               const RequestOptions&) const {
   auto fields = QueryFields(model, op, params, ec2_);
   if (!fields) return Fail(fields.error());
   HttpRequest req;
   req.method = "POST";
-  req.url = endpoint + "/";
+  auto base = EndpointWithHostPrefix(endpoint, op, params);
+  if (!base) return Fail(base.error());
+  req.url = *base + "/";
   req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
   req.body = "Action=" + UriEncode(op.name) + "&Version=" + UriEncode(model.metadata().api_version);
   for (const auto& [k, v] : *fields) req.body += "&" + UriEncode(k) + "=" + UriEncode(v);

@@ -12,7 +12,8 @@ class QueryProtocol final : public Protocol {
  public:
   explicit QueryProtocol(bool ec2 = false) : ec2_(ec2) {}
   Result<HttpRequest> BuildRequest(const models::ServiceModel& model, const models::Operation& op,
-                                   const nlohmann::json& params, const std::string& endpoint) const override;
+                                   const nlohmann::json& params, const std::string& endpoint,
+                                   const RequestOptions& options = {}) const override;
   Result<nlohmann::json> ParseOutput(const models::ServiceModel& model, const models::Operation& op,
                                      const HttpResponse& response) const override;
   AwsError ParseError(const HttpResponse& response) const override;

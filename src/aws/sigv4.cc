@@ -97,7 +97,7 @@ std::string CanonicalQuery(const std::string& query) {
 std::string AmzDate(std::chrono::system_clock::time_point t) { return Format(t, "%Y%m%dT%H%M%SZ"); }
 std::string AmzDay(std::chrono::system_clock::time_point t) { return Format(t, "%Y%m%d"); }
 
-Result<CanonicalRequest> MakeCanonicalRequest(const HttpRequest& req) {
+Result<CanonicalRequest> MakeCanonicalRequest(const HttpRequest& req, bool s3) {
   auto url = ParseUrl(req.url);
   if (!url) return Fail(url.error());
   std::map<std::string, std::string> headers;
@@ -114,7 +114,8 @@ Result<CanonicalRequest> MakeCanonicalRequest(const HttpRequest& req) {
     canonical_headers += n + ":" + v + "\n";
     out.signed_headers += (out.signed_headers.empty() ? "" : ";") + n;
   }
-  out.text = req.method + "\n" + UriEncode(NormalizePath(url->path), /*keep_slash=*/true) + "\n" +
+  const std::string path = s3 ? url->path : UriEncode(NormalizePath(url->path), /*keep_slash=*/true);
+  out.text = req.method + "\n" + path + "\n" +
              CanonicalQuery(url->query) + "\n" + canonical_headers + "\n" + out.signed_headers + "\n" +
              Sha256Hex(req.body);
   return out;
@@ -147,12 +148,13 @@ Status SignRequest(HttpRequest& req, const Credentials& creds, const SigningPara
   };
   std::erase_if(req.headers, [](const auto& h) {
     std::string n = Lower(h.first);
-    return n == "authorization" || n == "x-amz-date" || n == "x-amz-security-token";
+    return n == "authorization" || n == "x-amz-date" || n == "x-amz-security-token" || n == "x-amz-content-sha256";
   });
   if (!has("host")) req.headers.emplace_back("Host", url->HostHeader());
   req.headers.emplace_back("X-Amz-Date", AmzDate(params.time));
   if (!creds.session_token.empty()) req.headers.emplace_back("X-Amz-Security-Token", creds.session_token);
-  auto canonical = MakeCanonicalRequest(req);
+  if (params.s3) req.headers.emplace_back("X-Amz-Content-SHA256", Sha256Hex(req.body));
+  auto canonical = MakeCanonicalRequest(req, params.s3);
   if (!canonical) return canonical.error();
   std::string sts = MakeStringToSign(canonical->text, params);
   req.headers.emplace_back("Authorization", "AWS4-HMAC-SHA256 Credential=" + creds.access_key_id + "/" +

@@ -17,6 +17,10 @@ struct SigningParams {
   std::string region;   // signing region, e.g. "us-east-1"
   std::string service;  // signing name, e.g. "ecs"
   std::chrono::system_clock::time_point time;
+  // S3's flavour (botocore's s3v4): the path is signed as sent (no second
+  // URI-encoding, no dot-segment removal) and X-Amz-Content-SHA256 carries the
+  // payload's hash.
+  bool s3 = false;
 };
 
 // "20240102T030405Z" and "20240102".
@@ -31,7 +35,8 @@ struct CanonicalRequest {
 // Stage 1. Signs every header of `req` but those AWS leaves out (user-agent,
 // expect, transfer-encoding, x-amzn-trace-id, authorization); `req` must
 // already carry Host and X-Amz-Date. InvalidArgument for a bad URL.
-Result<CanonicalRequest> MakeCanonicalRequest(const HttpRequest& req);
+// With `s3`, the path is taken as sent (see SigningParams::s3).
+Result<CanonicalRequest> MakeCanonicalRequest(const HttpRequest& req, bool s3 = false);
 // Stage 2. "AWS4-HMAC-SHA256\n<amz-date>\n<scope>\n<hex sha256 of canonical>".
 std::string MakeStringToSign(const std::string& canonical_request, const SigningParams& params);
 // "20240102/us-east-1/ecs/aws4_request".
@@ -41,7 +46,8 @@ std::string MakeSignature(const std::string& secret_access_key, const std::strin
                           const SigningParams& params);
 
 // All stages: sets Host (when absent), X-Amz-Date, X-Amz-Security-Token (when
-// the credentials have a session token) and Authorization on `req`.
+// the credentials have a session token), X-Amz-Content-SHA256 (S3) and
+// Authorization on `req`.
 Status SignRequest(HttpRequest& req, const Credentials& creds, const SigningParams& params);
 
 }  // namespace awsmcp::aws

@@ -69,11 +69,16 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
   m.api_version = Str(meta, "apiVersion");
   m.global_endpoint = Str(meta, "globalEndpoint");
   m.query_compatible = meta.contains("awsQueryCompatible");
+  m.signature_version = Str(meta, "signatureVersion");
 
   for (const auto& [name, op] : doc["operations"].items()) {
     Operation o;
     o.name = name;
-    if (op.contains("input")) o.input_shape = Str(op["input"], "shape");
+    if (op.contains("input")) {
+      o.input_shape = Str(op["input"], "shape");
+      o.input_xml_name = Str(op["input"], "locationName");
+      if (op["input"].contains("xmlNamespace")) o.input_xml_namespace = op["input"]["xmlNamespace"];
+    }
     if (op.contains("output")) {
       o.output_shape = Str(op["output"], "shape");
       o.result_wrapper = Str(op["output"], "resultWrapper");
@@ -83,6 +88,10 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::Parse(std::string cli_
       o.http_method = Str(op["http"], "method");
       o.request_uri = Str(op["http"], "requestUri");
     }
+    if (op.contains("endpoint") && op["endpoint"].is_object()) o.host_prefix = Str(op["endpoint"], "hostPrefix");
+    o.checksum_required = op.value("httpChecksumRequired", false) ||
+                          (op.contains("httpChecksum") && op["httpChecksum"].is_object() &&
+                           op["httpChecksum"].value("requestChecksumRequired", false));
     o.readonly_trait = op.value("readonly", false);
     if (auto s = op.find("staticContextParams"); s != op.end() && s->is_object()) {
       for (const auto& [param, spec] : s->items()) {
@@ -138,6 +147,20 @@ const json* ServiceModel::FindShape(std::string_view name) const {
   ShapeSlot& slot = shapes_[it - shape_names_.begin()];
   std::call_once(slot.parsed, [&slot] { slot.value = json::parse(slot.raw, nullptr, /*allow_exceptions=*/false); });
   return slot.value.is_discarded() ? nullptr : &slot.value;
+}
+
+bool ServiceModel::UsesEventStream(const Operation& op) const {
+  return HasEventStream(op.input_shape) || HasEventStream(op.output_shape);
+}
+
+bool ServiceModel::HasEventStream(const std::string& shape_name) const {
+  const json* shape = FindShape(shape_name);
+  if (shape == nullptr || !shape->contains("members") || !(*shape)["members"].is_object()) return false;
+  for (const auto& [name, ref] : (*shape)["members"].items()) {
+    const json* member = ref.is_object() ? FindShape(ref.value("shape", "")) : nullptr;
+    if (member != nullptr && member->value("eventstream", false)) return true;
+  }
+  return false;
 }
 
 const Paginator* ServiceModel::FindPaginator(std::string_view operation) const {

@@ -29,6 +29,7 @@ struct ServiceMetadata {
   std::string api_version;
   std::string global_endpoint;  // e.g. "iam.amazonaws.com", "" if regional
   bool query_compatible = false;  // awsQueryCompatible: JSON wire, query-era error codes
+  std::string signature_version;  // "v4", or "s3v4" for S3's flavour of SigV4
 };
 
 struct Operation {
@@ -37,8 +38,13 @@ struct Operation {
   std::string output_shape;   // "" when it returns nothing
   std::string result_wrapper; // query protocol: element wrapping the output
   std::string documentation;  // first sentence
-  std::string http_method;
-  std::string request_uri;
+  std::string http_method;    // rest protocols: "GET", "PUT", ...
+  std::string request_uri;    // rest protocols: "/{Bucket}/{Key+}?tagging"
+  std::string host_prefix;    // endpoint trait: "{AccountId}." prepended to the host, "" when none
+  std::string input_xml_name;  // rest-xml: root element of the input body (the input's locationName)
+  json input_xml_namespace;    // rest-xml: the input's xmlNamespace ({"uri": ...}), null when none
+  bool checksum_required = false;  // httpChecksumRequired / requestChecksumRequired: send Content-MD5
+  bool event_stream = false;       // input or output carries an event stream
   bool readonly_trait = false;  // the model's own "readonly": true
   bool unsigned_request = false;  // "auth": ["smithy.api#noAuth"] (e.g. AssumeRoleWithWebIdentity)
   // staticContextParams: endpoint rule parameter -> value (null when none).
@@ -73,6 +79,9 @@ class ServiceModel {
   // A shape's definition (botocore form); nullptr when unknown or when its
   // text does not parse. Thread-safe; the pointer lives as long as the model.
   const json* FindShape(std::string_view name) const;
+  // True when the operation's input or output carries an event stream
+  // (asked per call: computing it at parse would parse every shape).
+  bool UsesEventStream(const Operation& op) const;
   // Paginator for an operation; nullptr when it does not paginate.
   const Paginator* FindPaginator(std::string_view operation) const;
   // Up to `limit` operation names close to `name` (for "did you mean").
@@ -91,6 +100,8 @@ class ServiceModel {
   std::string text_;                         // the service-2 document; shapes point into it
   std::vector<std::string> shape_names_;     // sorted
   std::unique_ptr<ShapeSlot[]> shapes_;      // same order as shape_names_
+  // True when a member of the structure `shape_name` is an event stream.
+  bool HasEventStream(const std::string& shape_name) const;
   std::vector<std::pair<std::string, Paginator>> paginators_;  // sorted by name
 };
 

@@ -102,6 +102,10 @@ Result<Timestamp> ParseTimestampString(std::string_view s) {
       return FromEpochSeconds(v);
     }
   }
+  if (s.size() > 4 && s[3] == ',') {
+    if (auto http = ParseHttpDate(s)) return http;
+    return bad();
+  }
   int y, mo, d, h = 0, mi = 0, sec = 0;
   if (!Digits(s, 0, 4, &y) || s[4] != '-' || !Digits(s, 5, 2, &mo) || s.size() < 10 || s[7] != '-' ||
       !Digits(s, 8, 2, &d)) {
@@ -145,6 +149,44 @@ Result<Timestamp> ParseTimestampString(std::string_view s) {
   int64_t secs = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 +
                  sec - offset;
   return Timestamp{secs, micros};
+}
+
+namespace {
+constexpr const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+}  // namespace
+
+std::string FormatHttpDate(Timestamp t) {
+  int64_t days = t.seconds >= 0 ? t.seconds / 86400 : -((-t.seconds + 86399) / 86400);
+  int64_t rem = t.seconds - days * 86400;
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[64];
+  int n = std::snprintf(buf, sizeof buf, "%s, %02u %s %04lld %02d:%02d:%02d GMT", kWeekdays[((days % 7) + 7) % 7], d,
+                        kMonths[m - 1], static_cast<long long>(y), static_cast<int>(rem / 3600),
+                        static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+Result<Timestamp> ParseHttpDate(std::string_view s) {
+  // "Tue, 29 Apr 2014 18:30:38 GMT"
+  auto bad = [&] { return Fail(Status::InvalidArgument("not an HTTP date: '" + std::string(s.substr(0, 64)) + "'")); };
+  int d, y, h, mi, sec;
+  if (s.size() != 29 || s.substr(3, 2) != ", " || !Digits(s, 5, 2, &d) || s[7] != ' ' || s[11] != ' ' ||
+      !Digits(s, 12, 4, &y) || s[16] != ' ' || !Digits(s, 17, 2, &h) || s[19] != ':' || !Digits(s, 20, 2, &mi) ||
+      s[22] != ':' || !Digits(s, 23, 2, &sec) || s.substr(25) != " GMT") {
+    return bad();
+  }
+  int mo = 0;
+  for (int i = 0; i < 12; ++i) {
+    if (s.substr(8, 3) == kMonths[i]) mo = i + 1;
+  }
+  if (mo == 0 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return bad();
+  return Timestamp{DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+                       mi * 60 + sec,
+                   0};
 }
 
 Result<Timestamp> ParseTimestampJson(const nlohmann::json& value) {

@@ -24,8 +24,13 @@ std::string FormatIso8601(Timestamp t);
 // `seconds` must be finite and within years 1 to 9999 (the parsers check).
 Timestamp FromEpochSeconds(double seconds);
 // "2024-01-02T03:04:05Z", "...05.123Z", "...05+02:00", "2024-01-02" (midnight UTC),
-// or an epoch number as a string.
+// an epoch number as a string, or the HTTP date form.
 Result<Timestamp> ParseTimestampString(std::string_view text);
+// The HTTP date form (RFC 7231's IMF-fixdate, botocore's rfc822):
+// "Tue, 29 Apr 2014 18:30:38 GMT", whole seconds.
+std::string FormatHttpDate(Timestamp t);
+// Parses the HTTP date form above; the weekday is not checked.
+Result<Timestamp> ParseHttpDate(std::string_view text);
 // A JSON number (epoch seconds) or a string as above.
 Result<Timestamp> ParseTimestampJson(const nlohmann::json& value);
 // Epoch seconds as the JSON protocol sends them: integral when micros == 0.

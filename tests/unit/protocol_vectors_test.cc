@@ -18,10 +18,13 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
 #include "aws/json_protocol.h"
 #include "aws/protocol.h"
 #include "aws/query_protocol.h"
+#include "aws/uri.h"
+#include "base/percent_encoding.h"
 #include "models/model_registry.h"
 #include "models/validator.h"
 
@@ -57,6 +60,7 @@ const Protocol* ByName(const std::string& protocol) {
   static const QueryProtocol query_protocol;
   static const QueryProtocol ec2_protocol(/*ec2=*/true);
   if (protocol == "ec2") return &ec2_protocol;
+  if (protocol == "rest-json" || protocol == "rest-xml") return ProtocolFor(protocol);
   return protocol == "json" ? static_cast<const Protocol*>(&json_protocol) : &query_protocol;
 }
 
@@ -336,6 +340,107 @@ TEST(ProtocolVectors, ValidatorAcceptsEveryGeneratedInput) {
     }
   }
   EXPECT_GT(checked, 200u);
+  EXPECT_EQ(bad.size(), 0u) << bad.Report(checked);
+}
+
+// XML as text with attributes and children sorted: botocore writes members
+// in the params' order (a JSON object keeps none) and map entries likewise.
+std::string SortedXml(const pugi::xml_node& node) {
+  std::vector<std::string> parts;
+  for (auto a : node.attributes()) parts.push_back(std::string("@") + a.name() + "=" + a.value());
+  std::string text;
+  for (auto c : node.children()) {
+    if (c.type() == pugi::node_element) parts.push_back(SortedXml(c));
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out = std::string("<") + node.name() + ">" + text;
+  for (const auto& p : parts) out += p;
+  return out + "</" + node.name() + ">";
+}
+
+bool SameRestBody(const std::string& protocol, const std::string& got, const std::string& want) {
+  if (got == want) return true;
+  if (protocol == "rest-json") {
+    json a = json::parse(got, nullptr, false), b = json::parse(want, nullptr, false);
+    return !a.is_discarded() && a == b;
+  }
+  pugi::xml_document a, b;
+  if (!a.load_string(got.c_str()) || !b.load_string(want.c_str())) return false;
+  return SortedXml(a.document_element()) == SortedXml(b.document_element());
+}
+
+// rest-json and rest-xml: method, path (S3 path style: botocore's serializer
+// keeps /{Bucket}), query pairs, headers and body as botocore serializes them.
+TEST(ProtocolVectors, RestRequestsMatchBotocore) {
+  json doc = LoadVectors("serialize.json");
+  Mismatches bad;
+  size_t checked = 0, refused_empty_labels = 0;
+  for (const auto& c : doc["cases"]) {
+    const std::string protocol = c["protocol"].get<std::string>();
+    if (protocol != "rest-json" && protocol != "rest-xml") continue;
+    ++checked;
+    auto model = Model(c["service"]);
+    ASSERT_NE(model, nullptr);
+    const models::Operation* op = model->FindOperation(c["operation"].get<std::string>());
+    ASSERT_NE(op, nullptr) << CaseName(c);
+    const std::string host = c["host_prefix"].get<std::string>() + "example.test";
+    auto req = ProtocolFor(protocol)->BuildRequest(*model, *op, c["params"], "https://example.test");
+    if (!req) {
+      // botocore puts an empty string in a URI label ("/functions//config"), which names
+      // another resource or none; aws-mcp refuses it instead.
+      if (req.error().message().find("must not be empty") != std::string::npos) {
+        ++refused_empty_labels;
+        continue;
+      }
+      bad.Add(CaseName(c) + ": BuildRequest failed: " + req.error().ToString() + "\n  params " + c["params"].dump());
+      continue;
+    }
+    auto url = ParseUrl(req->url);
+    ASSERT_TRUE(url.has_value()) << req->url;
+    std::string where = CaseName(c) + " params " + c["params"].dump().substr(0, 300);
+    if (url->host != host) bad.Add(where + ": host " + url->host + " != " + host);
+    if (req->method != c["method"]) bad.Add(where + ": method " + req->method);
+    // botocore's path carries the requestUri's constant query ("?delete"), which leads aws-mcp's query.
+    const std::string want_path = c["path"].get<std::string>();
+    const size_t mark = want_path.find('?');
+    const std::string literal = mark == std::string::npos ? "" : want_path.substr(mark + 1);
+    if (url->path != want_path.substr(0, mark)) bad.Add(where + ": path " + url->path + " != " + want_path);
+    if (url->query.compare(0, literal.size(), literal) != 0) bad.Add(where + ": query " + url->query);
+    Fields query;
+    size_t start = literal.empty() ? 0 : std::min(url->query.size(), literal.size() + 1);
+    while (start < url->query.size()) {
+      size_t amp = url->query.find('&', start);
+      std::string part = url->query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+      size_t eq = part.find('=');
+      query.emplace_back(UriDecode(part.substr(0, eq)), eq == std::string::npos ? "" : UriDecode(part.substr(eq + 1)));
+      if (amp == std::string::npos) break;
+      start = amp + 1;
+    }
+    std::sort(query.begin(), query.end());
+    Fields want_query;
+    for (const auto& kv : c["query"]) want_query.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
+    if (query != want_query) bad.Add(where + ": query" + FieldsDiff(want_query, query));
+    std::map<std::string, std::string> got_headers;
+    for (const auto& [k, v] : req->headers) got_headers[Lower(k)] = v;
+    std::map<std::string, std::string> want_headers;
+    for (const auto& [k, v] : c["headers"].items()) want_headers[Lower(k)] = v.get<std::string>();
+    // The Content-MD5 aws-mcp computes (httpChecksumRequired) is added by a botocore handler, not its serializer.
+    if (!want_headers.contains("content-md5")) got_headers.erase("content-md5");
+    if (got_headers != want_headers) {
+      std::string g, w;
+      for (const auto& [k, v] : want_headers) w += " " + k + "=" + v;
+      for (const auto& [k, v] : got_headers) g += " " + k + "=" + v;
+      bad.Add(where + ": headers\n  botocore:" + w + "\n  aws-mcp: " + g);
+    }
+    if (!SameRestBody(protocol, req->body, c["body"].get<std::string>())) {
+      bad.Add(where + ": body\n  botocore " + c["body"].get<std::string>().substr(0, 400) + "\n  aws-mcp  " +
+              req->body.substr(0, 400));
+    }
+  }
+  EXPECT_GT(checked, 100u);
+  EXPECT_LT(refused_empty_labels * 10, checked);
+  std::printf("[rest vectors] %zu requests, %zu refused for an empty URI label\n", checked, refused_empty_labels);
   EXPECT_EQ(bad.size(), 0u) << bad.Report(checked);
 }
 
