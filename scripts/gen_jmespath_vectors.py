@@ -252,6 +252,15 @@ class Generator:
         return template.replace("%s", inner)
 
 
+def order_sensitive(expr):
+    """Objects built by the expression ({...}, merge) keep python's insertion
+    order, which nlohmann's sorted objects cannot: listing their members
+    (keys, values, *, to_string) would differ only in order."""
+    builds = "{" in expr or "merge(" in expr
+    lists = any(s in expr for s in ("keys(", "values(", "*", "to_string("))
+    return builds and lists
+
+
 def evaluate(expr, doc):
     try:
         return {"result": jmespath.search(expr, doc)}
@@ -290,7 +299,7 @@ def main():
                 break
             expr = gen.wrap(doc, expr, outcome["result"])
             outcome = evaluate(expr, doc)
-        if not outcome or expr in seen:
+        if not outcome or expr in seen or order_sensitive(expr):
             continue
         if "result" in outcome:
             if len(json.dumps(outcome["result"])) > MAX_RESULT:

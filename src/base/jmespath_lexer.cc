@@ -163,7 +163,11 @@ class Lexer {
     auto body = Delimited('`');
     if (!body) return body.error();
     std::string text = ReplaceAll(std::move(*body), "\\`", "`");
-    json value = ParseJsonBounded(text, max_literal_depth_);
+    if (NestedDeeperThan(text, max_literal_depth_)) {
+      return Status::ResourceExhausted("the literal at position " + std::to_string(start) + " nests deeper than " +
+                                       std::to_string(max_literal_depth_) + " levels");
+    }
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) {
       size_t first = text.find_first_not_of(" \t\n\r");
       value = json::parse("\"" + (first == std::string::npos ? "" : text.substr(first)) + "\"", nullptr, false);

@@ -67,7 +67,7 @@ TEST(JmesPathCompliance, EveryCase) {
       }
     }
   }
-  EXPECT_EQ(files, 17u);
+  EXPECT_EQ(files, 16u);
   EXPECT_GE(cases, 900u);
 }
 
@@ -98,7 +98,7 @@ TEST(JmesPathErrors, SyntaxErrorsNameThePosition) {
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(ErrorKind(r.error()), "syntax");
   EXPECT_NE(r.error().message().find("position 25"), std::string::npos) << r.error().message();
-  for (const char* bad : {"", "a.", "a[", "a ||", "foo(", "`{`", "'unterminated", "a[?b", "{a b}", "[1:2:3:4]",
+  for (const char* bad : {"", "a.", "a[", "a ||", "foo(", "`\"`", "'unterminated", "a[?b", "{a b}", "[1:2:3:4]",
                           "\"quoted\"(@)", "a = b", "-", "a[0", "a.[", "length(@,)"}) {
     auto e = Search(bad, json::object());
     ASSERT_FALSE(e.has_value()) << bad;
