@@ -38,6 +38,7 @@ Status TypeError(std::string_view function, const std::string& what) {
 
 unsigned TypesOf(const Argument& arg) {
   if (arg.expression != nullptr) return kExpref;
+  if (arg.value.is_list()) return kArray;  // only where a plain array is wanted (see TakesBuiltList)
   const json& v = *arg.value;
   switch (v.type()) {
     case json::value_t::null: return kNull;
@@ -166,15 +167,14 @@ Result<Value> Length(const Args& a, ExpressionRunner&) {
 }
 
 Result<Value> Map(const Args& a, ExpressionRunner& run) {
-  json out = json::array();
+  std::vector<Value> out;
   const Value& list = a[1].value;
-  for (const json& e : *list) {
-    auto r = run.Run(*a[0].expression, ChildOf(list, e));
+  for (size_t i = 0; i < list.Size(); ++i) {
+    auto r = run.Run(*a[0].expression, list.Element(i));
     if (!r) return r;
-    if (Status s = run.Spend(CopyCost(**r)); !s.ok()) return Fail(s);
-    out.push_back(**r);
+    out.push_back(std::move(*r));
   }
-  return Own(std::move(out));
+  return Value::List(std::move(out));
 }
 
 // The extreme element by `before` (the first of equals), or null when empty.
@@ -196,8 +196,8 @@ Result<Value> Min(const Args& a, ExpressionRunner&) { return Extreme(a, Less); }
 Result<std::vector<json>> SortKeys(std::string_view function, const Args& a, ExpressionRunner& run) {
   std::vector<json> keys;
   const Value& list = a[0].value;
-  for (const json& e : *list) {
-    auto k = run.Run(*a[1].expression, ChildOf(list, e));
+  for (size_t i = 0; i < list.Size(); ++i) {
+    auto k = run.Run(*a[1].expression, list.Element(i));
     if (!k) return Fail(k.error());
     const json& key = **k;
     if (!key.is_number() && !key.is_string()) {
@@ -219,7 +219,7 @@ Result<Value> ExtremeBy(std::string_view function, const Args& a, ExpressionRunn
   for (size_t i = 1; i < keys->size(); ++i) {
     if (greater ? (*keys)[best] < (*keys)[i] : (*keys)[i] < (*keys)[best]) best = i;
   }
-  return ChildOf(a[0].value, (*a[0].value)[best]);
+  return a[0].value.Element(best);
 }
 Result<Value> MaxBy(const Args& a, ExpressionRunner& run) { return ExtremeBy("max_by", a, run, true); }
 Result<Value> MinBy(const Args& a, ExpressionRunner& run) { return ExtremeBy("min_by", a, run, false); }
@@ -272,9 +272,9 @@ Result<Value> SortBy(const Args& a, ExpressionRunner& run) {
   std::vector<size_t> order(keys->size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return (*keys)[x] < (*keys)[y]; });
-  json out = json::array();
-  for (size_t i : order) out.push_back((*a[0].value)[i]);
-  return Built(std::move(out), run);
+  std::vector<Value> out;
+  for (size_t i : order) out.push_back(a[0].value.Element(i));
+  return Value::List(std::move(out));
 }
 
 Result<Value> Sum(const Args& a, ExpressionRunner&) {
@@ -367,6 +367,10 @@ const std::vector<FunctionSpec>& Table() {
 }
 
 }  // namespace
+
+bool TakesBuiltList(const FunctionSpec& f, size_t arg) {
+  return (f.impl == Map && arg == 1) || ((f.impl == SortBy || f.impl == MaxBy || f.impl == MinBy) && arg == 0);
+}
 
 const FunctionSpec* FindFunction(std::string_view name) {
   for (const FunctionSpec& f : Table()) {

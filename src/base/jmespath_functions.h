@@ -31,6 +31,11 @@ class ExpressionRunner {
   virtual Status Spend(size_t units) = 0;
 };
 
+// True when argument `arg` of `function` may be a built list (Value::is_list):
+// map, sort_by, max_by and min_by walk their array without copying it. Any
+// other argument must be a JSON node. Results may be built lists.
+bool TakesBuiltList(const FunctionSpec& function, size_t arg);
+
 // One argument: a value, or (for &expr) the expression it refers to.
 struct Argument {
   Value value;

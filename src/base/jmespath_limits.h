@@ -13,9 +13,10 @@ struct Limits {
   // Deepest nesting of the parsed expression (and of the parser's recursion);
   // evaluation recurses once per level, so this bounds the stack.
   size_t max_depth = 128;
-  // Work units one evaluation may spend: one per node evaluated, plus one per
-  // JSON value copied into a result. Bounds time and the memory of results
-  // that multiply the input ([@, @] | [@, @] | ...).
+  // Work units one evaluation may spend: one per node evaluated or list
+  // element made, plus one per JSON value copied (into an object, a function's
+  // argument or the final result; a copy is counted before it starts). Bounds
+  // time and the memory of results that multiply the input ([@, @] | [@, @] ...).
   size_t max_work = 4'000'000;
 };
 

@@ -4,16 +4,51 @@ namespace awsmcp::jmespath {
 
 using nlohmann::json;
 
-Value Borrow(const json& node) { return Value(Value(), &node); }
-
-Value Own(json value) { return std::make_shared<const json>(std::move(value)); }
-
-Value ChildOf(const Value& parent, const json& child) { return Value(parent, &child); }
-
-Value Null() {
+namespace {
+const json& NullNode() {
   static const json kNull;
-  return Borrow(kNull);
+  return kNull;
 }
+}  // namespace
+
+Value::Value() : node_(std::shared_ptr<const json>(), &NullNode()) {}
+
+Value Value::Borrow(const json& node) {
+  Value v;
+  v.node_ = std::shared_ptr<const json>(std::shared_ptr<const json>(), &node);
+  return v;
+}
+
+Value Value::Own(json value) {
+  Value v;
+  v.node_ = std::make_shared<const json>(std::move(value));
+  return v;
+}
+
+Value Value::ChildOf(const Value& parent, const json& child) {
+  Value v;
+  v.node_ = std::shared_ptr<const json>(parent.node_, &child);
+  return v;
+}
+
+Value Value::List(std::vector<Value> items) {
+  Value v;
+  v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
+  v.node_.reset();
+  return v;
+}
+
+size_t Value::Size() const {
+  if (list_) return list_->size();
+  return node_->is_array() ? node_->size() : 0;
+}
+
+Value Value::Element(size_t i) const {
+  if (list_) return (*list_)[i];
+  return ChildOf(*this, (*node_)[i]);
+}
+
+bool IsTruthy(const Value& value) { return value.is_list() ? value.Size() > 0 : IsTruthy(*value); }
 
 bool IsTruthy(const json& value) {
   switch (value.type()) {
@@ -25,8 +60,6 @@ bool IsTruthy(const json& value) {
     default: return true;
   }
 }
-
-bool IsNumber(const json& value) { return value.is_number(); }
 
 const char* TypeName(const json& value) {
   switch (value.type()) {
@@ -49,7 +82,7 @@ size_t CopyCost(const json& value) {
     }
     case json::value_t::object: {
       size_t n = 1;
-      for (const auto& [k, v] : value.items()) n += 1 + k.size() / 32 + CopyCost(v);
+      for (const auto& [k, v] : value.get_ref<const json::object_t&>()) n += 1 + k.size() / 32 + CopyCost(v);
       return n;
     }
     default: return 1;
