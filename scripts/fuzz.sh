@@ -11,7 +11,7 @@ SECONDS_PER_TARGET="${1:-60}"
 [ $# -gt 0 ] && shift
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(jsonrpc responses shared_config http_request mcp_server http_server)
+  TARGETS=(jsonrpc responses shared_config http_request mcp_server http_server jmespath)
 fi
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi

@@ -36,6 +36,12 @@ if [ "${1:-}" = "--test" ]; then
     echo "Installing python3-jsonschema"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-jsonschema >/dev/null
   fi
+  # The query tests compare with python jmespath, the library the AWS CLI's --query
+  # uses (boto3 needs it too, so it is usually there already).
+  if ! python3 -c "import jmespath" >/dev/null 2>&1; then
+    echo "Installing python3-jmespath"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-jmespath >/dev/null
+  fi
   # The MCP client tests (the official TypeScript SDK) and the conformance suite (with its Node 22).
   for dir in tests/mcp_client tests/conformance; do
     if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
