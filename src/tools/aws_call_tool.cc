@@ -22,10 +22,10 @@ json InputSchema() {
   return json::parse(R"json({
     "type": "object",
     "properties": {
-      "service": {"type": "string", "description": "CLI service name: ecs, ecr, logs, secretsmanager, sts, ..."},
+      "service": {"type": "string", "description": "CLI service name, any of the 424: ecs, s3, lambda, dynamodb, ... (aws_describe lists and searches them)"},
       "action": {"type": "string", "description": "describe-services or DescribeServices"},
       "params": {"type": "object", "description": "API input members, boto3 names (see aws_describe)"},
-      "region": {"type": "string"},
+      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
       "refresh": {"type": "boolean", "description": "bypass the 30 s cache"},
       "max_items": {"type": "integer", "minimum": 1, "description": "follow pages up to this many items"},
       "starting_token": {"type": "string", "description": "NextToken of a previous result"},
