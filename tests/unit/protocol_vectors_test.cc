@@ -203,6 +203,7 @@ TEST(ProtocolVectors, ChooseProtocolPrefersJson) {
     const auto& protocols = model->metadata().protocols;
     bool has_json = std::find(protocols.begin(), protocols.end(), "json") != protocols.end();
     const Protocol* chosen = ChooseProtocol(model->metadata());
+    ASSERT_NE(chosen, nullptr) << name << " speaks no protocol aws-mcp speaks";
     bool has_query = std::find(protocols.begin(), protocols.end(), "query") != protocols.end();
     EXPECT_EQ(chosen, ProtocolFor(has_json ? "json" : has_query ? "query" : protocols.front())) << name;
   }
