@@ -80,6 +80,27 @@ bool SignsTheS3Way(const models::ServiceMetadata& m) {
   return m.signature_version == "s3v4" || m.signing_name == "s3" || m.signing_name == "s3-control";
 }
 
+// The region an S3 error says the bucket lives in, or "" when the answer is
+// no redirect: a 301 PermanentRedirect (HEAD gives it without a body), a
+// 307, or AuthorizationHeaderMalformed (signed for the wrong region), each
+// naming the region in x-amz-bucket-region or the error's <Region>.
+std::string BucketRegion(const models::ServiceMetadata& m, const HttpResponse& answer, const std::string& code) {
+  if (m.cli_name != "s3") return "";
+  const bool redirect = answer.status == 301 || answer.status == 307 || code == "PermanentRedirect" ||
+                        code == "TemporaryRedirect" || code == "AuthorizationHeaderMalformed";
+  if (!redirect) return "";
+  std::string region = answer.Header("x-amz-bucket-region");
+  if (region.empty()) {
+    const size_t open = answer.body.find("<Region>");
+    const size_t close = open == std::string::npos ? open : answer.body.find("</Region>", open);
+    if (close != std::string::npos) region = answer.body.substr(open + 8, close - open - 8);
+  }
+  // Only a name shaped like a region is followed (it goes into a host name).
+  const bool shaped = !region.empty() && region.size() <= 32 &&
+                      region.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+  return shaped ? region : "";
+}
+
 }  // namespace
 
 std::expected<json, CallError> AwsClient::Call(const std::string& service, const std::string& operation,
@@ -143,7 +164,8 @@ std::string RetryReason(const Result<HttpResponse>& outcome, ErrorClass cls, con
 }
 
 CallResult AwsClient::Send(const Resolved& r, const json& params, const std::string& region,
-                           const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts) {
+                           const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts,
+                           bool may_redirect) {
   const CancelToken& cancel = call.cancel;
   const models::ServiceModel& model = *r.model;
   const Protocol& protocol = *ChooseProtocol(model.metadata());
@@ -208,6 +230,11 @@ CallResult AwsClient::Send(const Resolved& r, const json& params, const std::str
   if (!outcome) return std::unexpected(CallError::FromStatus(outcome.error()));
   if (outcome->status < 200 || outcome->status >= 300) {
     AwsError err = protocol.ParseError(*outcome);
+    if (const std::string home = BucketRegion(model.metadata(), *outcome, err.code);
+        may_redirect && !home.empty() && home != region) {
+      Log(LogLevel::kInfo, "aws", "s3 " + r.op->name + ": the bucket is in " + home + ", not " + region + "; sent again there");
+      return Send(r, params, home, creds, call, retry_safe, attempts, /*may_redirect=*/false);
+    }
     if (err.message.empty()) err.message = "HTTP " + std::to_string(outcome->status) + " without an error message";
     Log(LogLevel::kInfo, "aws", model.metadata().cli_name + " " + r.op->name + " -> " + err.code);
     return std::unexpected(CallError::FromAws(err));

@@ -116,8 +116,11 @@ class AwsClient {
   models::ModelRegistry& models() const { return *models_; }
 
  private:
+  // `may_redirect`: an S3 answer naming the bucket's own region is followed
+  // once, to that region (false for the followed request itself).
   CallResult Send(const Resolved& r, const nlohmann::json& params, const std::string& region,
-                  const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts);
+                  const Credentials& creds, const CallOptions& call, bool retry_safe, int* attempts,
+                  bool may_redirect = true);
 
   const ClientOptions options_;
   Env* const env_;
