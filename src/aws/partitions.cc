@@ -1,5 +1,7 @@
 #include "aws/partitions.h"
 
+#include "base/closest_names.h"
+
 #include <algorithm>
 
 namespace awsmcp::aws {
@@ -64,22 +66,6 @@ std::vector<std::string> Partitions::CloseRegions(std::string_view region, size_
     out.push_back(near[i].second);
   }
   return out;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  // Three rows: a swap looks two rows back.
-  std::vector<size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
-    }
-    std::swap(before, prev);
-    std::swap(prev, row);
-  }
-  return prev[b.size()];
 }
 
 }  // namespace awsmcp::aws

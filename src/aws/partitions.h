@@ -43,8 +43,5 @@ class Partitions {
   std::vector<Partition> partitions_;
 };
 
-// Edit distance in bytes: insertions, deletions, substitutions and swaps of
-// two neighbours (optimal string alignment).
-size_t EditDistance(std::string_view a, std::string_view b);
 
 }  // namespace awsmcp::aws

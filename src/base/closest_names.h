@@ -8,7 +8,8 @@
 
 namespace awsmcp {
 
-// Levenshtein distance. Meant for short names: O(|a| * |b|).
+// Edit distance, with a swap of two neighbouring letters one edit ("esat" is
+// one from "east"). Meant for short names: O(|a| * |b|).
 size_t EditDistance(std::string_view a, std::string_view b);
 
 // Up to `limit` of `candidates`, closest to `want` first. Both sides are

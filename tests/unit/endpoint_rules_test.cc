@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "aws/endpoint_functions.h"
+#include "base/closest_names.h"
 #include "endpoint_data.h"
 
 namespace awsmcp::aws {
