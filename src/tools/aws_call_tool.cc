@@ -22,16 +22,16 @@ json InputSchema() {
   return json::parse(R"json({
     "type": "object",
     "properties": {
-      "service": {"type": "string", "description": "CLI service name, any of the 424: ecs, s3, lambda, dynamodb, ... (aws_describe lists and searches them)"},
+      "service": {"type": "string", "description": "CLI name: ecs, s3, lambda, ... (aws_describe finds them)"},
       "action": {"type": "string", "description": "describe-services or DescribeServices"},
       "params": {"type": "object", "description": "API input members, boto3 names (see aws_describe)"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
       "refresh": {"type": "boolean", "description": "bypass the 30 s cache"},
       "max_items": {"type": "integer", "minimum": 1, "description": "follow pages up to this many items"},
       "starting_token": {"type": "string", "description": "NextToken of a previous result"},
       "query": {"type": "string", "maxLength": 4096,
                 "description": "JMESPath over the answer, as the AWS CLI's --query (Reservations[].Instances[].InstanceId); returns {\"result\": value}"},
-      "profile": {"type": "string", "description": "AWS profile (another account); default: the server's"}
+      "profile": {"type": "string", "description": "another account or role; default: the server's"}
     },
     "required": ["service", "action"],
     "additionalProperties": false

@@ -185,16 +185,15 @@ mcp::Tool MakeAwsDescribeTool(aws::AwsClient* client) {
   tool.name = "aws_describe";
   tool.title = "Describe AWS services and actions";
   tool.description =
-      "Discover what aws_call can do: {search: \"words\"} finds actions across every AWS service by name and "
-      "documentation; no arguments lists services (a page at a time); {service} lists its allowed actions; "
-      "{service, action} gives the input members with types, required flags and enums.";
+      "What aws_call can do: {search: \"words\"} finds actions in every AWS service; {} lists services; "
+      "{service} its allowed actions; {service, action} the input members with types, required flags and enums.";
   tool.input_schema = json::parse(R"json({
     "type": "object",
     "properties": {
       "service": {"type": "string", "description": "CLI service name (ecs, s3, dynamodb, ...); omit to list the services"},
-      "action": {"type": "string", "description": "with service: an action (DescribeServices or describe-services) to show its params; omit to list the actions"},
-      "search": {"type": "string", "description": "alone: words for what you want to do (e.g. 'list lambda functions'); finds actions across every service, offline"},
-      "page": {"type": "integer", "minimum": 1, "description": "page of the service list (100 a page) when listing services"}
+      "action": {"type": "string", "description": "with service: DescribeServices or describe-services; omit to list the actions"},
+      "search": {"type": "string", "description": "alone: what you want to do, e.g. 'list lambda functions'"},
+      "page": {"type": "integer", "minimum": 1, "description": "page of the service list (100 a page)"}
     },
     "additionalProperties": false
   })json");

@@ -134,8 +134,8 @@ mcp::Tool MakeImagesTool(ClientForProfile clients, ProjectResources project, Exe
       "repositories": {"type": "array", "items": {"type": "string"},
                        "description": "repository names; [\"all\"] or [] for every repository in the region (at most 50 shown); default: the mapped repositories, or every one when none is mapped"},
       "latest": {"type": "integer", "minimum": 1, "maximum": 50, "description": "images per repository, default 3"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
-      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
+      "profile": {"type": "string", "description": "another account or role; default: the server's"}
     },
     "additionalProperties": false
   })json");
@@ -219,8 +219,8 @@ mcp::Tool MakeDataStoresTool(ClientForProfile clients, ProjectResources project,
       "databases": {"type": "array", "items": {"type": "string"}, "description": "RDS instance identifiers; default: the mapped ones, or every instance when none is mapped"},
       "caches": {"type": "array", "items": {"type": "string"}, "description": "ElastiCache cluster ids; default: the mapped ones, or every cluster when none is mapped"},
       "event_hours": {"type": "integer", "minimum": 1, "maximum": 336, "description": "hours of recent events per resource; default 24"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
-      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
+      "profile": {"type": "string", "description": "another account or role; default: the server's"}
     },
     "additionalProperties": false
   })json");

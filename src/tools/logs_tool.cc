@@ -190,8 +190,8 @@ mcp::Tool MakeLogsTool(ClientForProfile clients, Env* env, ProjectResources proj
       "until": {"type": "string", "description": "end of the range, as since; default now"},
       "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "default 50 (1000 with group)"},
       "group": {"type": "boolean", "description": "count the lines by message pattern instead of listing them"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
-      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
+      "profile": {"type": "string", "description": "another account or role; default: the server's"}
     },
     "additionalProperties": false
   })json");

@@ -129,8 +129,8 @@ json InputSchema() {
       "until": {"type": "string", "description": "end of the range, as since; default now"},
       "period": {"type": "integer", "minimum": 60, "maximum": 86400, "description": "seconds; default: about 60 points"},
       "datapoints": {"type": "boolean", "description": "include the series"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
-      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"}
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
+      "profile": {"type": "string", "description": "another account or role; default: the server's"}
     },
     "additionalProperties": false
   })json");

@@ -47,7 +47,7 @@ RegionLister Ec2RegionLister(ClientForProfile clients) {
 mcp::Tool WithRegions(mcp::Tool tool, RegionLister all_regions, size_t max_result_bytes, Executor* executor) {
   tool.input_schema["properties"]["regions"] = {
       {"type", "array"}, {"items", {{"type", "string"}}}, {"maxItems", kMaxRegions},
-      {"description", "run in each of these regions at once, or [\"all\"] for every enabled region"}};
+      {"description", "these regions at once, or [\"all\"] enabled ones"}};
   if (tool.output_schema) tool.output_schema = WidenedSchema(*tool.output_schema);
   auto single = std::move(tool.handler);
   const std::string name = tool.name;

@@ -284,8 +284,8 @@ mcp::Tool MakeServiceHealthTool(ClientForProfile clients, Env* env, ProjectResou
     "properties": {
       "cluster": {"type": "string", "description": "ECS cluster name; default: the mapped one, else found in the account"},
       "service": {"type": "string", "description": "ECS service name; default: the mapped one, else the only one in the account (with several, the answer lists them)"},
-      "region": {"type": "string", "description": "AWS region, e.g. us-east-1; default: the server's region"},
-      "profile": {"type": "string", "description": "AWS profile (another account or role); default: the server's"},
+      "region": {"type": "string", "description": "e.g. us-east-1; default: the server's"},
+      "profile": {"type": "string", "description": "another account or role; default: the server's"},
       "parts": {"type": "array", "items": {"type": "string", "enum": ["deployments", "events", "stoppedTasks",
                 "targets", "metrics", "alarms", "logs"]}, "description": "only these parts (default: all)"},
       "details": {"type": "boolean", "description": "include the raw API answers"}
