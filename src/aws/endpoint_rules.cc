@@ -59,7 +59,10 @@ struct Property {
   enum class Kind { kLiteral, kTemplate, kObject, kArray } kind = Kind::kLiteral;
   json literal;
   std::vector<Piece> pieces;
-  std::vector<std::pair<std::string, Property>> members;
+  // An object's members as two lists: a pair holding a Property would need
+  // the type complete here, which the standard does not promise.
+  std::vector<std::string> member_names;
+  std::vector<Property> member_values;
   std::vector<Property> items;
 };
 
@@ -232,7 +235,8 @@ class RuleSetBuilder {
       for (const auto& [k, child] : v.items()) {
         auto c = ParseProperty(child, scope);
         if (!c) return c;
-        p.members.emplace_back(k, std::move(*c));
+        p.member_names.push_back(k);
+        p.member_values.push_back(std::move(*c));
       }
     } else if (v.is_array()) {
       p.kind = Property::Kind::kArray;
@@ -394,7 +398,7 @@ class RuleEvaluator {
       case Property::Kind::kTemplate: return Render(p.pieces);
       case Property::Kind::kObject: {
         json out = json::object();
-        for (const auto& [k, v] : p.members) out[k] = Resolve(v);
+        for (size_t i = 0; i < p.member_names.size(); ++i) out[p.member_names[i]] = Resolve(p.member_values[i]);
         return out;
       }
       case Property::Kind::kArray: {
