@@ -55,22 +55,6 @@ std::vector<Member> MembersOf(const ServiceModel& model, const std::string& shap
 
 // ------------------------------------------------------------- request side
 
-// A scalar as a URI label or query value (timestamps ISO-8601 by default).
-std::string UriValue(const json& shape, const json& ref, const json& value) {
-  const std::string type = shape.value("type", "");
-  if (type == "boolean") return value.is_boolean() && value.get<bool>() ? "true" : "false";
-  if (type == "timestamp") {
-    const std::string format = MemberTraitString(ref, &shape, "timestampFormat");
-    auto t = models::ParseTimestampJson(value);
-    if (!t) return value.is_string() ? value.get<std::string>() : value.dump();
-    if (format == "rfc822") return models::FormatHttpDate(*t);
-    if (format == "unixTimestamp") return std::to_string(t->seconds);
-    return Iso8601Micros(value);
-  }
-  if (type == "float" || type == "double") return WireNumber(value, true);
-  if (type == "blob") return Base64Encode(value.is_string() ? value.get<std::string>() : value.dump());
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
 
 // A header list item in quotes when it holds a comma or quote, as the SDKs send it.
 std::string HeaderListItem(const std::string& v) {
@@ -109,7 +93,7 @@ std::string HeaderValue(const ServiceModel& model, const json& shape, const json
     return out;
   }
   if (type == "string" && MemberTraitFlag(ref, &shape, "jsonvalue")) return Base64Encode(value.dump());
-  return UriValue(shape, ref, value);
+  return RestScalarText(shape, ref, value);
 }
 
 struct Bound {
@@ -127,7 +111,7 @@ void BindQuery(const ServiceModel& model, const Member& m, const json& value, Bo
       if (v.is_array()) {
         for (const auto& item : v) b.query.emplace_back(k, item.is_string() ? item.get<std::string>() : item.dump());
       } else if (vshape != nullptr) {
-        b.query.emplace_back(k, UriValue(*vshape, vref, v));
+        b.query.emplace_back(k, RestScalarText(*vshape, vref, v));
       }
     }
     return;
@@ -136,11 +120,11 @@ void BindQuery(const ServiceModel& model, const Member& m, const json& value, Bo
     const json& member = (*m.shape).contains("member") ? (*m.shape)["member"] : kNoRef;
     const json* item_shape = model.FindShape(member.value("shape", ""));
     for (const auto& v : value) {
-      if (item_shape != nullptr && !v.is_null()) b.query.emplace_back(m.wire, UriValue(*item_shape, member, v));
+      if (item_shape != nullptr && !v.is_null()) b.query.emplace_back(m.wire, RestScalarText(*item_shape, member, v));
     }
     return;
   }
-  b.query.emplace_back(m.wire, UriValue(*m.shape, *m.ref, value));
+  b.query.emplace_back(m.wire, RestScalarText(*m.shape, *m.ref, value));
 }
 
 // A querystring map adds its keys, but not over a named query member.
@@ -165,7 +149,7 @@ Bound BindInput(const ServiceModel& model, const std::string& input_shape, const
     if (m.location == "querystring" && m.type == "map") {
       query_maps.push_back(&m);
     } else if (m.location == "uri") {
-      b.labels[m.wire] = UriValue(*m.shape, *m.ref, v);
+      b.labels[m.wire] = RestScalarText(*m.shape, *m.ref, v);
     } else if (m.location == "querystring") {
       BindQuery(model, m, v, b);
     } else if (m.location == "header") {

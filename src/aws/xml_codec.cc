@@ -71,29 +71,13 @@ class Writer {
     if (type == "structure") return Structure(*shape, ref, value, name, depth);
     if (type == "list") return List(*shape, ref, value, name, depth);
     if (type == "map") return Map(*shape, ref, value, name, depth);
-    out_ += "<" + name + NamespaceAttr(ref, shape) + ">" + Escape(Scalar(*shape, ref, value), false) + "</" + name + ">";
+    out_ += "<" + name + NamespaceAttr(ref, shape) + ">" + Escape(RestScalarText(*shape, ref, value), false) + "</" + name + ">";
     return Status::Ok();
   }
 
   std::string Take() { return std::move(out_); }
 
  private:
-  std::string Scalar(const json& shape, const json& ref, const json& value) const {
-    const std::string type = shape.value("type", "");
-    if (type == "boolean") return value.is_boolean() && value.get<bool>() ? "true" : "false";
-    if (type == "blob") return Base64Encode(value.is_string() ? value.get<std::string>() : value.dump());
-    if (type == "timestamp") {
-      const std::string format = MemberTraitString(ref, &shape, "timestampFormat");
-      auto t = models::ParseTimestampJson(value);
-      if (!t) return value.is_string() ? value.get<std::string>() : value.dump();
-      if (format == "rfc822") return models::FormatHttpDate(*t);
-      if (format == "unixTimestamp") return std::to_string(t->seconds);
-      return Iso8601Micros(value);
-    }
-    if (type == "float" || type == "double") return WireNumber(value, true);
-    return value.is_string() ? value.get<std::string>() : value.dump();
-  }
-
   Status Structure(const json& shape, const json& ref, const json& value, const std::string& name, int depth) {
     std::string attrs = NamespaceAttr(ref, &shape);
     std::string saved = std::move(out_);
@@ -302,6 +286,22 @@ Result<json> DecodeXmlBody(const ServiceModel& model, const std::string& shape_n
   Reader reader(model);
   json out = reader.Value(shape_name, kNoRef, {doc.document_element()}, 0);
   return out.is_null() ? json::object() : out;
+}
+
+std::string RestScalarText(const json& shape, const json& ref, const json& value) {
+  const std::string type = shape.value("type", "");
+  if (type == "boolean") return value.is_boolean() && value.get<bool>() ? "true" : "false";
+  if (type == "blob") return Base64Encode(value.is_string() ? value.get<std::string>() : value.dump());
+  if (type == "timestamp") {
+    const std::string format = MemberTraitString(ref, &shape, "timestampFormat");
+    auto t = models::ParseTimestampJson(value);
+    if (!t) return value.is_string() ? value.get<std::string>() : value.dump();
+    if (format == "rfc822") return models::FormatHttpDate(*t);
+    if (format == "unixTimestamp") return std::to_string(t->seconds);
+    return Iso8601Micros(value);
+  }
+  if (type == "float" || type == "double") return WireNumber(value, true);
+  return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
 }  // namespace awsmcp::aws

@@ -34,4 +34,9 @@ Result<nlohmann::json> DecodeXmlBody(const models::ServiceModel& model, const st
 // digits when the time has a fraction, none otherwise.
 std::string Iso8601Micros(const nlohmann::json& timestamp);
 
+// A scalar as REST text (an XML element, a URI label or query value): booleans
+// as true/false, blobs base64, timestamps in the member's timestampFormat
+// (ISO-8601 by default), floats as the SDKs write them.
+std::string RestScalarText(const nlohmann::json& shape, const nlohmann::json& ref, const nlohmann::json& value);
+
 }  // namespace awsmcp::aws
